@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// `npm test`: everything a change must pass, in order, with one closing line that totals
+// both test runners. Every step runs even when an earlier one fails, so one run shows all
+// that is wrong; the exit code is non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const RESULTS = 'test-results';
+mkdirSync(RESULTS, { recursive: true });
+for (const file of ['unit.json', 'e2e.json']) rmSync(`${RESULTS}/${file}`, { force: true });
+
+const steps = [
+  ['type-check', 'npx', ['tsc', '--noEmit']],
+  ['eslint', 'npx', ['eslint', '.']],
+  ['prettier', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+  ['build', 'npm', ['run', '--silent', 'build']],
+  ['web-ext lint (Firefox build)', 'npm', ['run', '--silent', 'lint:firefox']],
+  [
+    'unit tests',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/unit.json`],
+  ],
+  [
+    'e2e tests (Chromium)',
+    'npx',
+    ['playwright', 'test', '--reporter=list,json'],
+    { PLAYWRIGHT_JSON_OUTPUT_FILE: `${RESULTS}/e2e.json` },
+  ],
+];
+
+const failedSteps = [];
+for (const [name, command, args, env] of steps) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status === 0) console.log(`✔ ${name} (${seconds} s)`);
+  else {
+    console.log(`✖ ${name} failed (${seconds} s)`);
+    failedSteps.push(name);
+  }
+}
+
+function readJson(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
+const unit = readJson(`${RESULTS}/unit.json`);
+const e2e = readJson(`${RESULTS}/e2e.json`);
+const unitPassed = unit?.numPassedTests ?? 0;
+const unitFailed = unit ? unit.numFailedTests : 1;
+const e2ePassed = e2e?.stats?.expected ?? 0;
+const e2eFailed = e2e ? (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0) : 1;
+const skipped = (unit?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+
+console.log(`\nunit: ${unitPassed} passed, ${unitFailed} failed`);
+console.log(`e2e: ${e2ePassed} passed, ${e2eFailed} failed`);
+if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
+// A failed check (types, lint, build) counts as one failure: it is one.
+const failedChecks = failedSteps.filter((name) => !name.includes('tests')).length;
+const totalFailed = unitFailed + e2eFailed + failedChecks;
+console.log(`tests: ${unitPassed + e2ePassed} passed, ${totalFailed} failed, ${skipped} skipped`);
+process.exit(failedSteps.length ? 1 : 0);

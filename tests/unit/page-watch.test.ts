@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { watchPage, type PageWatchTiming } from '../../utils/page-watch';
+import type { Reading } from '../../utils/schema';
+
+const timing: PageWatchTiming = { settleMs: 500, maxWaitMs: 3_000, maxReads: 12 };
+
+function reading(overrides: Partial<Reading> = {}): Reading {
+  return {
+    carrier: 'claro',
+    kind: 'account',
+    msisdn: '+5491134567812',
+    balance: { amount: 100, currency: 'ARS' },
+    expiresOn: '2026-12-15',
+    receipt: null,
+    notes: [],
+    ...overrides,
+  };
+}
+
+/** A fake page: its current reading and a way to fire DOM mutations. */
+function fakePage(initial: Reading) {
+  let current = initial;
+  const listeners = new Set<() => void>();
+  const sent: Reading[] = [];
+  let reads = 0;
+  const watch = watchPage({
+    read: () => {
+      reads += 1;
+      return current;
+    },
+    send: (r) => sent.push(r),
+    observe: (callback) => {
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+    setTimer: (callback, ms) => {
+      const id = setTimeout(callback, ms);
+      return () => clearTimeout(id);
+    },
+    timing,
+  });
+  return {
+    watch,
+    sent,
+    reads: () => reads,
+    observing: () => listeners.size > 0,
+    mutate(next?: Reading) {
+      if (next) current = next;
+      for (const listener of listeners) listener();
+    },
+  };
+}
+
+describe('watchPage', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('reads once the page has been quiet for the settle time, not before', () => {
+    const page = fakePage(reading());
+    vi.advanceTimersByTime(timing.settleMs - 1);
+    expect(page.sent).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(page.sent).toHaveLength(1);
+  });
+
+  it('waits while the page keeps rendering, then reads the late data once', () => {
+    const page = fakePage(reading({ kind: 'none', balance: null, expiresOn: null, msisdn: null }));
+    for (let i = 0; i < 4; i++) {
+      vi.advanceTimersByTime(200);
+      page.mutate();
+    }
+    expect(page.sent).toHaveLength(0);
+    vi.advanceTimersByTime(timing.settleMs);
+    expect(page.sent.map((r) => r.kind)).toEqual(['none']);
+    page.mutate(reading());
+    vi.advanceTimersByTime(timing.settleMs);
+    expect(page.sent.map((r) => r.kind)).toEqual(['none', 'account']);
+  });
+
+  it('sends only readings that changed, ignoring notes', () => {
+    const page = fakePage(reading());
+    vi.advanceTimersByTime(timing.settleMs);
+    page.mutate(reading({ notes: ['a different note'] }));
+    vi.advanceTimersByTime(timing.settleMs);
+    expect(page.sent).toHaveLength(1);
+  });
+
+  it('stops watching once a complete reading has been confirmed', () => {
+    const page = fakePage(reading());
+    vi.advanceTimersByTime(timing.settleMs + timing.maxWaitMs);
+    expect(page.observing()).toBe(false);
+    const readsSoFar = page.reads();
+    vi.advanceTimersByTime(60_000);
+    expect(page.reads()).toBe(readsSoFar);
+  });
+
+  it('reads even when the DOM never goes quiet, and gives up after maxReads', () => {
+    const page = fakePage(reading({ kind: 'none', balance: null, expiresOn: null, msisdn: null }));
+    const flood = setInterval(() => page.mutate(), 100);
+    vi.advanceTimersByTime(timing.maxWaitMs);
+    expect(page.reads()).toBe(1);
+    vi.advanceTimersByTime(timing.maxWaitMs * 40);
+    clearInterval(flood);
+    expect(page.reads()).toBe(timing.maxReads);
+    expect(page.observing()).toBe(false);
+  });
+
+  it('starts over on a route change and sends the new line', () => {
+    const page = fakePage(reading());
+    vi.advanceTimersByTime(timing.settleMs + timing.maxWaitMs);
+    expect(page.observing()).toBe(false);
+    page.watch.restart();
+    page.mutate(reading({ msisdn: '+5493516123456' }));
+    vi.advanceTimersByTime(timing.settleMs);
+    expect(page.sent.map((r) => r.msisdn)).toEqual(['+5491134567812', '+5493516123456']);
+  });
+});
