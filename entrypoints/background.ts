@@ -1,5 +1,77 @@
+/**
+ * The background worker: wiring only. Every listener is registered synchronously at the
+ * top of main() (an MV3 worker woken by an event must find its listener already there);
+ * the logic lives in utils/messages.ts and utils/reconcile.ts.
+ */
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { openDatabase } from '../utils/db';
+import { addLinePagePath, handleMessage, type MessageDeps } from '../utils/messages';
+import {
+  createI18n,
+  onAlarm,
+  onNotificationButtonClicked,
+  onNotificationClicked,
+  reconcile,
+  type ActionApi,
+  type ClickDeps,
+} from '../utils/reconcile';
+import { systemZoneOffset } from '../utils/time';
 
 export default defineBackground(() => {
-  // Wired up by the background issue.
+  const db = openDatabase();
+  // Firefox MV2 has no browser.action.
+  const action = (browser.action ?? browser.browserAction) as unknown as ActionApi;
+  const deps: ClickDeps = {
+    db,
+    alarms: browser.alarms,
+    action,
+    notifications: browser.notifications as unknown as ClickDeps['notifications'],
+    tabs: browser.tabs,
+    now: () => Date.now(),
+    zone: systemZoneOffset,
+    i18n: createI18n(
+      (key, substitutions) =>
+        (browser.i18n.getMessage as (key: string, subs?: string[]) => string)(key, substitutions),
+      browser.i18n.getUILanguage(),
+    ),
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    // Firefox rejects notification buttons.
+    supportsButtons: !import.meta.env.FIREFOX,
+  };
+  const heal = (why: string) =>
+    reconcile(deps).catch((error) => console.error(`LineKeeper: reconcile (${why}) failed`, error));
+  const messageDeps: MessageDeps = {
+    db,
+    now: deps.now,
+    extensionId: browser.runtime.id,
+    extensionBaseUrl: browser.runtime.getURL('/'),
+    afterWrite: () => heal('after write'),
+    openAddLine: (prefill) =>
+      browser.tabs.create({
+        url: browser.runtime.getURL(addLinePagePath(prefill) as '/popup.html'),
+      }),
+  };
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void handleMessage(message, sender, messageDeps).then(sendResponse);
+    return true;
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    void onAlarm(alarm.name, deps).catch((error) =>
+      console.error('LineKeeper: alarm failed', error),
+    );
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    void onNotificationClicked(id, deps);
+  });
+  // Chrome only; Firefox has no notification buttons.
+  browser.notifications.onButtonClicked?.addListener((id, buttonIndex) => {
+    void onNotificationButtonClicked(id, buttonIndex, deps);
+  });
+  browser.runtime.onInstalled.addListener(() => void heal('installed'));
+  browser.runtime.onStartup.addListener(() => void heal('start-up'));
+
+  // Every wake: alarms may have been dropped while the worker slept or the browser was closed.
+  void heal('wake');
 });

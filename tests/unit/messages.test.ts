@@ -1,0 +1,517 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { LineKeeperDb } from '../../utils/db';
+import { handleMessage, type MessageDeps, type MessageSender } from '../../utils/messages';
+import { DEFAULT_SETTINGS, type Reading } from '../../utils/schema';
+import {
+  carrierSender,
+  freshDb,
+  messageDeps,
+  popupSender,
+  reading,
+  snapshot,
+  type Clock,
+} from './background-helpers';
+
+const at = (iso: string) => Date.parse(iso);
+
+let db: LineKeeperDb;
+let clock: Clock;
+let deps: MessageDeps;
+let afterWrite: ReturnType<typeof vi.fn<() => Promise<unknown>>>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  db = freshDb();
+  clock = { now: at('2026-05-01T15:00:00Z') };
+  afterWrite = vi.fn(async () => undefined);
+  deps = messageDeps(db, clock, afterWrite);
+});
+
+const readAt = () => new Date(clock.now).toISOString();
+
+function sendReading(r: Reading, sender: MessageSender = carrierSender(), path = '/consumos') {
+  return handleMessage({ type: 'cs:reading', reading: r, path, readAt: readAt() }, sender, deps);
+}
+
+function ui(message: Record<string, unknown>) {
+  return handleMessage(message, popupSender(), deps);
+}
+
+async function addLine(fields: Record<string, unknown> = {}) {
+  const reply = await ui({
+    type: 'ui:add-line',
+    carrier: 'claro',
+    msisdn: '+5491134567812',
+    label: '',
+    expiresOn: null,
+    balance: null,
+    ...fields,
+  });
+  if (!reply.ok || !('line' in reply)) throw new Error(JSON.stringify(reply));
+  return reply.line!;
+}
+
+describe('senders', () => {
+  const message = () => ({
+    type: 'cs:reading',
+    reading: reading(),
+    path: '/consumos',
+    readAt: readAt(),
+  });
+
+  it.each([
+    ['another extension', { ...carrierSender(), id: 'evil' }],
+    ['a look-alike host', carrierSender('https://m-miclaro.claro.com.ar.evil.com/')],
+    ['plain http', carrierSender('http://m-miclaro.claro.com.ar/')],
+    ['a login host', carrierSender('https://ingreso.claro.com.ar/')],
+    ['an extension page', popupSender()],
+    ['a frame on another site', { ...carrierSender(), url: 'https://evil.example/' }],
+    ['no tab', { id: fakeBrowser.runtime.id, url: 'https://m-miclaro.claro.com.ar/' }],
+  ])('refuses cs: messages from %s', async (_name, sender) => {
+    const reply = await handleMessage(message(), sender as MessageSender, deps);
+    expect(reply.ok).toBe(false);
+    expect(await db.lines.count()).toBe(0);
+  });
+
+  it.each([
+    ['a carrier page', carrierSender()],
+    [
+      'a web page tab claiming an extension url',
+      { ...popupSender(), tab: { url: 'https://evil.example/' } },
+    ],
+    ['another extension', { ...popupSender(), id: 'evil' }],
+  ])('refuses ui: messages from %s', async (_name, sender) => {
+    const reply = await handleMessage(
+      {
+        type: 'ui:add-line',
+        carrier: 'claro',
+        msisdn: null,
+        label: 'x',
+        expiresOn: null,
+        balance: null,
+      },
+      sender as MessageSender,
+      deps,
+    );
+    expect(reply).toMatchObject({ ok: false });
+    expect(await db.lines.count()).toBe(0);
+  });
+
+  it('accepts the popup opened in a tab', async () => {
+    const url = `${fakeBrowser.runtime.getURL('/')}popup.html`;
+    const reply = await handleMessage(
+      {
+        type: 'ui:add-line',
+        carrier: 'claro',
+        msisdn: null,
+        label: 'x',
+        expiresOn: null,
+        balance: null,
+      },
+      { id: fakeBrowser.runtime.id, url, tab: { id: 3, url } },
+      deps,
+    );
+    expect(reply.ok).toBe(true);
+  });
+
+  it('refuses a reading that names another carrier than its page', async () => {
+    const reply = await sendReading(reading({ carrier: 'personal' }));
+    expect(reply).toMatchObject({ ok: false });
+  });
+
+  it('refuses a path with a query string and a readAt far from now', async () => {
+    expect(await sendReading(reading(), carrierSender(), '/consumos?dni=123')).toMatchObject({
+      ok: false,
+    });
+    const stale = await handleMessage(
+      { type: 'cs:reading', reading: reading(), path: '/', readAt: '2020-01-01T00:00:00Z' },
+      carrierSender(),
+      deps,
+    );
+    expect(stale).toMatchObject({ ok: false });
+    expect(afterWrite).not.toHaveBeenCalled();
+  });
+});
+
+describe('cs:reading and line identity', () => {
+  it('a reading with a number creates its line, then updates it', async () => {
+    const first = await sendReading(reading());
+    expect(first).toMatchObject({
+      ok: true,
+      outcome: 'saved',
+      created: true,
+      previousBalance: null,
+      line: { msisdn: '+5491134567812', expiresOn: '2026-06-20', daysLeft: 50, estimated: false },
+    });
+    expect(afterWrite).toHaveBeenCalledTimes(1);
+
+    clock.now += 60_000;
+    const again = await sendReading(reading());
+    expect(again).toMatchObject({ ok: true, outcome: 'unchanged', created: false });
+    expect(afterWrite).toHaveBeenCalledTimes(1);
+
+    clock.now += 60_000;
+    const spent = await sendReading(reading({ balance: { amount: 1350, currency: 'ARS' } }));
+    expect(spent).toMatchObject({
+      outcome: 'saved',
+      previousBalance: { amount: 1500 },
+      line: { balance: { amount: 1350 } },
+    });
+    expect(await db.lines.count()).toBe(1);
+    expect(await db.readings.count()).toBe(2);
+    const [stored] = await db.readings.toArray();
+    expect(stored!.path).toBe('/consumos');
+    const line = (await db.lines.toArray())[0]!;
+    expect(line).toMatchObject({
+      source: 'page',
+      previousBalance: { amount: 1500 },
+      lastReadingPath: '/consumos',
+    });
+  });
+
+  it('a reading without a number attaches to the carrier’s only line', async () => {
+    await sendReading(reading());
+    const reply = await sendReading(
+      reading({ msisdn: null, balance: { amount: 99, currency: 'ARS' } }),
+    );
+    expect(reply).toMatchObject({ outcome: 'saved', line: { balance: { amount: 99 } } });
+  });
+
+  it('with two lines (or none) a numberless reading waits unassigned, once', async () => {
+    const none = await sendReading(reading({ msisdn: null }));
+    expect(none).toMatchObject({ ok: true, outcome: 'unassigned', line: null });
+    expect(await sendReading(reading({ msisdn: null }))).toMatchObject({ outcome: 'unchanged' });
+
+    await sendReading(reading());
+    await sendReading(reading({ msisdn: '+5491155550000' }));
+    const reply = await sendReading(reading({ msisdn: null, expiresOn: '2026-07-01' }));
+    expect(reply).toMatchObject({ outcome: 'unassigned' });
+    const readingId = (reply as { readingId: number }).readingId;
+    const lineId = (await db.lines.where('msisdn').equals('+5491155550000').first())!.id;
+
+    const assigned = await ui({ type: 'ui:assign-reading', readingId, lineId });
+    expect(assigned).toMatchObject({ ok: true, line: { id: lineId, expiresOn: '2026-07-01' } });
+    expect((await db.readings.get(readingId))!.lineId).toBe(lineId);
+    expect(await ui({ type: 'ui:assign-reading', readingId, lineId })).toMatchObject({ ok: false });
+  });
+
+  it('a number on the page fills in a label-only line that is the carrier’s only one', async () => {
+    const manual = await addLine({ msisdn: null, label: 'Mamá' });
+    const reply = await sendReading(reading());
+    expect(reply).toMatchObject({
+      outcome: 'saved',
+      created: false,
+      line: { id: manual.id, label: 'Mamá' },
+    });
+  });
+
+  it('kind none and empty readings are ignored, nothing stored', async () => {
+    expect(await sendReading(reading({ kind: 'none' }))).toMatchObject({
+      ok: true,
+      outcome: 'ignored',
+    });
+    expect(
+      await sendReading(reading({ msisdn: null, balance: null, expiresOn: null })),
+    ).toMatchObject({ outcome: 'ignored' });
+    expect(await db.readings.count()).toBe(0);
+    expect(afterWrite).not.toHaveBeenCalled();
+  });
+
+  it('a receipt is recorded once however often the page is reloaded, and sets the last recharge', async () => {
+    await sendReading(reading({ expiresOn: null }));
+    const receipt = reading({
+      kind: 'receipt',
+      balance: null,
+      expiresOn: null,
+      receipt: { amount: 2000, currency: 'ARS', operationId: '000123AB', date: '2026-04-30' },
+    });
+    const sender = carrierSender('https://www.claro.com.ar/personas/recarga/ok');
+    const replies = [];
+    for (let i = 0; i < 3; i++)
+      replies.push(await sendReading(receipt, sender, '/personas/recarga/ok'));
+    expect(replies.map((r) => (r as unknown as { outcome: string }).outcome)).toEqual([
+      'receipt-recorded',
+      'receipt-duplicate',
+      'receipt-duplicate',
+    ]);
+    const renewals = await db.renewals.toArray();
+    expect(renewals).toHaveLength(1);
+    expect(renewals[0]).toMatchObject({
+      operationId: '000123AB',
+      amount: 2000,
+      source: 'receipt',
+      date: '2026-04-30',
+    });
+    const line = (await db.lines.toArray())[0]!;
+    expect(line.lastRechargeOn).toBe('2026-04-30');
+    // No expiry known: estimated from the recharge.
+    expect(replies[0]).toMatchObject({ line: { expiresOn: '2026-10-27', estimated: true } });
+  });
+});
+
+describe('unassigned receipts', () => {
+  it('placing an older receipt links its renewal and sets the last recharge, keeps newer values', async () => {
+    await sendReading(reading());
+    await sendReading(reading({ msisdn: '+5491155550000' }));
+    const receipt = reading({
+      kind: 'receipt',
+      msisdn: null,
+      balance: { amount: 1, currency: 'ARS' },
+      expiresOn: null,
+      receipt: { amount: 2000, currency: 'ARS', operationId: 'R-1', date: '2026-04-29' },
+    });
+    const reply = await sendReading(
+      receipt,
+      carrierSender('https://www.claro.com.ar/personas/recarga/ok'),
+      '/ok',
+    );
+    expect(reply).toMatchObject({ outcome: 'receipt-recorded', line: null });
+    const readingId = (reply as unknown as { readingId: number }).readingId;
+    expect((await db.renewals.toArray())[0]!.lineId).toBeNull();
+
+    clock.now += 60_000;
+    const target = (await db.lines.where('msisdn').equals('+5491134567812').first())!;
+    await sendReading(reading({ balance: { amount: 777, currency: 'ARS' } }));
+    const placed = await ui({ type: 'ui:assign-reading', readingId, lineId: target.id });
+    expect(placed).toMatchObject({
+      ok: true,
+      line: { lastRechargeOn: '2026-04-29', balance: { amount: 777 } },
+    });
+    expect((await db.renewals.toArray())[0]!.lineId).toBe(target.id);
+  });
+});
+
+describe('cs:status and cs:hide-overlay', () => {
+  it('reports the line, the previous balance and what this page saved', async () => {
+    await sendReading(reading());
+    clock.now += 3_600_000;
+    await sendReading(
+      reading({ balance: { amount: 1350, currency: 'ARS' } }),
+      carrierSender(),
+      '/inicio',
+    );
+    const status = await handleMessage(
+      { type: 'cs:status', path: '/consumos', msisdn: '+5491134567812' },
+      carrierSender(),
+      deps,
+    );
+    expect(status).toMatchObject({
+      ok: true,
+      carrier: 'claro',
+      overlayDisabled: false,
+      line: { balance: { amount: 1350 } },
+      previousBalance: { amount: 1500 },
+      savedForPage: { balance: { amount: 1500 }, expiresOn: '2026-06-20' },
+    });
+  });
+
+  it('hides the overlay for the host', async () => {
+    expect(
+      await handleMessage({ type: 'cs:hide-overlay', scope: 'host' }, carrierSender(), deps),
+    ).toEqual({ ok: true });
+    const status = await handleMessage(
+      { type: 'cs:status', path: '/', msisdn: null },
+      carrierSender(),
+      deps,
+    );
+    expect(status).toMatchObject({ ok: true, overlayDisabled: true, line: null });
+    expect((await db.settings.get('settings'))!.value.overlayHiddenHosts).toEqual([
+      'm-miclaro.claro.com.ar',
+    ]);
+  });
+
+  it('cs:open-add-line asks the worker to open the form with the prefill', async () => {
+    const openAddLine = vi.fn(async () => undefined);
+    const prefill = { carrier: 'claro', msisdn: null, expiresOn: '2026-06-20', balance: null };
+    const reply = await handleMessage({ type: 'cs:open-add-line', prefill }, carrierSender(), {
+      ...deps,
+      openAddLine,
+    });
+    expect(reply).toEqual({ ok: true });
+    expect(openAddLine).toHaveBeenCalledWith(prefill);
+  });
+});
+
+describe('ui: lines', () => {
+  it('add needs a number or a label, and a number only once per carrier', async () => {
+    expect(
+      await ui({
+        type: 'ui:add-line',
+        carrier: 'claro',
+        msisdn: null,
+        label: '  ',
+        expiresOn: null,
+        balance: null,
+      }),
+    ).toMatchObject({ ok: false, error: expect.stringContaining('number or a label') });
+    await addLine();
+    expect(
+      await ui({
+        type: 'ui:add-line',
+        carrier: 'claro',
+        msisdn: '+5491134567812',
+        label: '',
+        expiresOn: null,
+        balance: null,
+      }),
+    ).toMatchObject({ ok: false });
+    expect(await db.lines.count()).toBe(1);
+  });
+
+  it('update changes fields and restarts reminders for a new expiry', async () => {
+    const line = await addLine({ expiresOn: '2026-05-10' });
+    await db.lines.update(line.id, { lastReminder: { expiresOn: '2026-05-10', lead: 7 } });
+    clock.now += 1000;
+    const reply = await ui({
+      type: 'ui:update-line',
+      lineId: line.id,
+      patch: {
+        label: 'Trabajo',
+        expiresOn: '2026-08-10',
+        balance: { amount: 10, currency: 'ARS' },
+      },
+    });
+    expect(reply).toMatchObject({ ok: true, line: { label: 'Trabajo', expiresOn: '2026-08-10' } });
+    const stored = (await db.lines.get(line.id))!;
+    expect(stored).toMatchObject({ expirySource: 'manual', expiryKnownSince: clock.now });
+    expect(await ui({ type: 'ui:update-line', lineId: 'nope', patch: {} })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await ui({ type: 'ui:update-line', lineId: line.id, patch: { msisdn: null, label: '' } }),
+    ).toMatchObject({ ok: false });
+  });
+
+  it('delete keeps everything in the trash; restore brings it all back', async () => {
+    await sendReading(reading());
+    await ui({
+      type: 'ui:record-renewal',
+      lineId: (await db.lines.toArray())[0]!.id,
+      date: '2026-04-30',
+      amount: 1500,
+      months: 1,
+      paymentMethod: 'credit-card',
+      operationId: 'X1',
+      note: '',
+      newExpiresOn: null,
+    });
+    const before = await snapshot(db);
+    const lineId = before.lines[0]!.id;
+    const deleted = await ui({ type: 'ui:delete-line', lineId });
+    expect(deleted).toMatchObject({ ok: true, trashId: expect.any(String) });
+    expect(await db.lines.count()).toBe(0);
+    expect(await db.readings.count()).toBe(0);
+    expect(await db.renewals.count()).toBe(0);
+    const restored = await ui({
+      type: 'ui:restore-line',
+      trashId: (deleted as { trashId: string }).trashId,
+    });
+    expect(restored).toMatchObject({ ok: true, line: { id: lineId } });
+    expect({ ...(await snapshot(db)), trash: [] }).toEqual({ ...before, trash: [] });
+    expect(await db.trash.count()).toBe(0);
+  });
+
+  it('records a renewal, optionally moving the expiry; refuses a repeated operation id', async () => {
+    const line = await addLine({ expiresOn: '2026-05-05' });
+    const renewal = {
+      type: 'ui:record-renewal',
+      lineId: line.id,
+      date: '2026-05-01',
+      amount: 3000,
+      months: 3,
+      paymentMethod: 'paypal',
+      operationId: 'OP-9',
+      note: 'promo 3x2',
+      newExpiresOn: '2026-08-05',
+    };
+    expect(await ui(renewal)).toMatchObject({
+      ok: true,
+      line: { expiresOn: '2026-08-05', lastRechargeOn: '2026-05-01' },
+    });
+    expect(await ui(renewal)).toMatchObject({ ok: false });
+    expect(await ui({ ...renewal, operationId: null, months: 2 })).toMatchObject({ ok: false });
+    expect(await ui({ ...renewal, operationId: null, date: '2027-01-01' })).toMatchObject({
+      ok: false,
+    });
+    expect(await db.renewals.count()).toBe(1);
+  });
+
+  it('snoozes and un-snoozes a line', async () => {
+    const line = await addLine();
+    const until = new Date(clock.now + 86_400_000).toISOString();
+    expect(await ui({ type: 'ui:snooze-line', lineId: line.id, until })).toMatchObject({
+      ok: true,
+      line: { snoozedUntil: clock.now + 86_400_000 },
+    });
+    expect(
+      await ui({ type: 'ui:snooze-line', lineId: line.id, until: '2020-01-01T00:00:00Z' }),
+    ).toMatchObject({ ok: false });
+    expect(await ui({ type: 'ui:snooze-line', lineId: line.id, until: null })).toMatchObject({
+      line: { snoozedUntil: null },
+    });
+  });
+});
+
+describe('ui: settings and backup', () => {
+  it('saves a settings patch, validated', async () => {
+    const reply = await ui({
+      type: 'ui:save-settings',
+      settings: { leadDays: [1, 14, 3], reminderHour: 21 },
+    });
+    expect(reply).toEqual({
+      ok: true,
+      settings: { ...DEFAULT_SETTINGS, leadDays: [14, 3, 1], reminderHour: 21 },
+    });
+    for (const bad of [
+      { reminderHour: 24 },
+      { leadDays: [1, 1] },
+      { leadDays: [-1] },
+      { overlayHiddenHosts: ['Bad Host'] },
+    ]) {
+      expect(await ui({ type: 'ui:save-settings', settings: bad })).toMatchObject({ ok: false });
+    }
+    expect((await db.settings.get('settings'))!.value.reminderHour).toBe(21);
+  });
+
+  it('export → import round-trips; an invalid backup changes nothing', async () => {
+    await sendReading(reading());
+    await sendReading(reading({ msisdn: '+5491155550000' }));
+    const exported = await ui({ type: 'ui:export-backup' });
+    expect(exported.ok).toBe(true);
+    const backup = JSON.parse(JSON.stringify((exported as { backup: unknown }).backup));
+    const before = await snapshot(db);
+
+    const broken = structuredClone(backup);
+    broken.readings[1].lineId = 'missing';
+    expect(await ui({ type: 'ui:import-backup', backup: broken })).toMatchObject({ ok: false });
+    const invalid = structuredClone(backup);
+    invalid.lines[0].expiresOn = '2026-02-30';
+    expect(await ui({ type: 'ui:import-backup', backup: invalid })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('lines.0.expiresOn'),
+    });
+    expect(await snapshot(db)).toEqual(before);
+
+    await ui({ type: 'ui:delete-line', lineId: before.lines[0]!.id });
+    const imported = await ui({ type: 'ui:import-backup', backup });
+    expect(imported).toEqual({ ok: true, counts: { lines: 2, readings: 2, renewals: 0 } });
+    const after = await snapshot(db);
+    expect({ ...after, trash: [] }).toEqual({ ...before, trash: [], settings: after.settings });
+  });
+
+  it('an import that fails inside the transaction rolls everything back', async () => {
+    await sendReading(reading());
+    const exported = (await ui({ type: 'ui:export-backup' })) as {
+      backup: { readings: unknown[] };
+    };
+    const backup = JSON.parse(JSON.stringify(exported.backup));
+    const before = await snapshot(db);
+    const spy = vi.spyOn(db.renewals, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
+    expect(
+      await ui({ type: 'ui:import-backup', backup: { ...backup, lines: [], readings: [] } }),
+    ).toMatchObject({ ok: false });
+    spy.mockRestore();
+    expect(await snapshot(db)).toEqual(before);
+  });
+});

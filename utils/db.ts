@@ -1,0 +1,127 @@
+/**
+ * The IndexedDB database (Dexie). Only the background worker writes it; the popup reads it
+ * with liveQuery. Versions are append-only: never edit a shipped version's stores, add a
+ * new version with an upgrade that keeps every record (tests/unit/db.test.ts opens v1 data).
+ *
+ * Version history
+ * - v1: lines, readings, renewals, settings.
+ * - v2: reminder bookkeeping on lines (expiryKnownSince, snoozedUntil, lastReminder,
+ *       previousBalance, lastReadingKey; filled with defaults), a [lineId+readAt] index for
+ *       one line's history, a fingerprint index for unassigned readings, and a `trash`
+ *       table that keeps deleted lines for undo.
+ */
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import {
+  DEFAULT_SETTINGS,
+  type Line,
+  type Renewal,
+  type Settings,
+  type StoredReading,
+} from './schema';
+
+export const DB_NAME = 'linekeeper';
+
+/** Stores of version 1, exported so the upgrade test can create genuine v1 databases. */
+export const STORES_V1 = {
+  lines: 'id, carrier, msisdn, [carrier+msisdn]',
+  readings: '++id, lineId, carrier, readAt',
+  renewals: 'id, lineId, carrier, date, [carrier+operationId]',
+  settings: 'key',
+} as const;
+
+export const STORES_V2 = {
+  ...STORES_V1,
+  readings: '++id, lineId, carrier, readAt, [lineId+readAt], fingerprint',
+  trash: 'id, deletedAt',
+} as const;
+
+export const DB_VERSION = 2;
+
+export interface SettingsRecord {
+  key: 'settings';
+  value: Settings;
+}
+
+/** A deleted line with everything that belonged to it, kept so "undo" can restore it. */
+export interface TrashRecord {
+  id: string;
+  deletedAt: string;
+  line: Line;
+  readings: StoredReading[];
+  renewals: Renewal[];
+}
+
+export type LineKeeperDb = Dexie & {
+  lines: EntityTable<Line, 'id'>;
+  readings: Table<StoredReading, number>;
+  renewals: EntityTable<Renewal, 'id'>;
+  settings: EntityTable<SettingsRecord, 'key'>;
+  trash: EntityTable<TrashRecord, 'id'>;
+};
+
+/** Opens (lazily, on first query) the database; `name` lets tests use a fresh one each. */
+export function openDatabase(
+  name: string = DB_NAME,
+  options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
+): LineKeeperDb {
+  const db = new Dexie(name, options) as LineKeeperDb;
+  db.version(1).stores(STORES_V1);
+  db.version(2)
+    .stores(STORES_V2)
+    .upgrade(async (tx) => {
+      await tx
+        .table('lines')
+        .toCollection()
+        .modify((line: Record<string, unknown>) => {
+          const updatedAt = typeof line.updatedAt === 'string' ? Date.parse(line.updatedAt) : NaN;
+          if (line.expiryKnownSince === undefined) {
+            // Reminders already due when the upgrade ran must not all fire at once.
+            line.expiryKnownSince =
+              line.expiresOn || line.lastRechargeOn
+                ? Number.isFinite(updatedAt)
+                  ? updatedAt
+                  : 0
+                : null;
+          }
+          if (line.snoozedUntil === undefined) line.snoozedUntil = null;
+          if (line.lastReminder === undefined) line.lastReminder = null;
+          if (line.previousBalance === undefined) line.previousBalance = null;
+          if (line.lastReadingKey === undefined) line.lastReadingKey = null;
+          if (line.expirySource === undefined) line.expirySource = line.expiresOn ? 'page' : null;
+        });
+      await tx
+        .table('readings')
+        .toCollection()
+        .modify((reading: Record<string, unknown>) => {
+          if (typeof reading.fingerprint !== 'string') {
+            reading.fingerprint = readingFingerprint(reading as unknown as FingerprintInput);
+          }
+        });
+    });
+  return db;
+}
+
+type FingerprintInput = Pick<
+  StoredReading,
+  'carrier' | 'kind' | 'msisdn' | 'balance' | 'expiresOn' | 'receipt'
+>;
+
+/** What makes two readings "the same": the values read, not the time or the page. */
+export function readingFingerprint(reading: FingerprintInput): string {
+  return JSON.stringify([
+    reading.carrier ?? null,
+    reading.kind ?? null,
+    reading.msisdn ?? null,
+    reading.balance?.amount ?? null,
+    reading.expiresOn ?? null,
+    reading.receipt
+      ? [reading.receipt.operationId, reading.receipt.amount, reading.receipt.date]
+      : null,
+  ]);
+}
+
+/** The user's settings, defaults filled in for anything missing or unreadable. */
+export async function readSettings(db: LineKeeperDb): Promise<Settings> {
+  const record = await db.settings.get('settings');
+  return { ...DEFAULT_SETTINGS, ...(record?.value ?? {}) };
+}
