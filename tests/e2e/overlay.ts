@@ -68,7 +68,10 @@ export class OverlayObject {
   /** The overlay's visible text, whitespace collapsed. */
   async text(): Promise<string> {
     return await this.evaluate<string>(
-      `function () { return (this.textContent || '').replace(/\\s+/g, ' ').trim(); }`,
+      `function () {
+        const root = this.querySelector('.lk-root');
+        return root ? (root.textContent || '').replace(/\\s+/g, ' ').trim() : '';
+      }`,
     );
   }
 

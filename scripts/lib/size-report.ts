@@ -1,0 +1,48 @@
+/**
+ * Bundle sizes against their budgets. Sizes are deterministic for a given build, so the
+ * budgets are enforced by a unit test as well as printed by `npm run bench`.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Gzip budgets in bytes, by built file (relative to the build folder). */
+export const GZIP_BUDGETS: Record<string, number> = {
+  // Every carrier page pays for this one: engine, page watcher and overlay included.
+  'content-scripts/carrier.js': 20 * 1024,
+  'background.js': 60 * 1024,
+};
+/** Any other JavaScript file (popup chunks). */
+export const DEFAULT_GZIP_BUDGET = 80 * 1024;
+
+export interface SizeRow {
+  file: string;
+  raw: number;
+  gzip: number;
+  budget: number;
+  pass: boolean;
+}
+
+function listJsFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    const relative = prefix ? `${prefix}/${name}` : name;
+    if (statSync(full).isDirectory()) return listJsFiles(full, relative);
+    return name.endsWith('.js') ? [relative] : [];
+  });
+}
+
+export function sizeReport(buildDir: string): SizeRow[] {
+  return listJsFiles(buildDir)
+    .sort()
+    .map((file) => {
+      const bytes = readFileSync(path.join(buildDir, file));
+      const gzip = gzipSync(bytes, { level: 9 }).length;
+      const budget = GZIP_BUDGETS[file] ?? DEFAULT_GZIP_BUDGET;
+      return { file, raw: bytes.length, gzip, budget, pass: gzip <= budget };
+    });
+}
+
+export function formatKb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}

@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../../scripts/lib/chromium';
+import { expect, test } from './fixtures';
+
+async function harnessScript(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(REPO_ROOT, 'tests/e2e/overlay-harness.tsx')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.css': 'text' },
+    plugins: [
+      {
+        name: 'inline-css',
+        setup(builder) {
+          builder.onResolve({ filter: /\.css\?inline$/ }, (args) => ({
+            path: path.resolve(args.resolveDir, args.path.replace(/\?inline$/, '')),
+          }));
+        },
+      },
+    ],
+  });
+  return result.outputFiles[0]!.text;
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`every overlay state passes axe-core (${colorScheme})`, async ({ context }) => {
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.setContent(
+      '<!doctype html><html lang="en"><head><title>Overlay states</title></head><body><main><h1>Overlay states</h1></main></body></html>',
+    );
+    const messages = readFileSync(path.join(REPO_ROOT, 'public/_locales/en/messages.json'), 'utf8');
+    await page.evaluate((json) => {
+      (window as unknown as { lkMessages: unknown }).lkMessages = JSON.parse(json);
+    }, messages);
+    await page.addScriptTag({ content: await harnessScript() });
+    await expect(page.locator('#state-saved').getByText('Recharge now')).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
+  });
+}

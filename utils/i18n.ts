@@ -1,0 +1,27 @@
+/**
+ * The user's interface language and the translate function, from the browser. Pure code
+ * takes `locale` and `t` as arguments; only entrypoints call these.
+ */
+import { browser } from 'wxt/browser';
+
+export const UI_LOCALES = ['en', 'es', 'zh_CN'] as const;
+export type UiLocale = (typeof UI_LOCALES)[number];
+
+/** `t(key, substitutions)`: chrome.i18n semantics ($1, $2 … placeholders). */
+export type Translate = (key: string, substitutions?: string | string[]) => string;
+
+/** Which of our three languages serves a browser language tag (zh-TW too: closer than en). */
+export function uiLocaleFromTag(tag: string): UiLocale {
+  const lower = tag.toLowerCase();
+  if (lower.startsWith('zh')) return 'zh_CN';
+  if (lower.startsWith('es')) return 'es';
+  return 'en';
+}
+
+export function browserUiLocale(): UiLocale {
+  return uiLocaleFromTag(browser.i18n.getUILanguage());
+}
+
+/** The browser's translations; a missing key shows the key, never an empty string. */
+export const browserTranslate: Translate = (key, substitutions) =>
+  browser.i18n.getMessage(key as never, substitutions) || key;

@@ -1,0 +1,111 @@
+/**
+ * What the overlay should say on a carrier page, decided from plain inputs: the URL's
+ * page kind, the engine's reading, the background's answer and a few phrases on the page.
+ * Pure, so every state is unit-tested without a browser.
+ */
+import type { UrlPageKind } from './carriers/types';
+import { foldText } from './reading/text';
+import type { CarrierId, LineSummary, Money, Reading, ReadingOutcome } from './schema';
+
+export interface PageSignals {
+  /** The page says a payment / recharge failed. */
+  paymentFailed: boolean;
+  /** …and that nothing was charged (so paying again does not charge twice). */
+  notCharged: boolean;
+  /** Account vocabulary (saldo, vencimiento…) is on the page. */
+  accountVocabulary: boolean;
+}
+
+const PAYMENT_FAILED =
+  /\b(rechazad[oa]|no (fue posible|pudimos) (procesar|completar|realizar)|pago (no|fallido)|(recarga|transaccion|operacion) (fallida|no (aprobada|exitosa|realizada))|error (en|al procesar) el pago|intenta(lo)? (nuevamente|de nuevo))/;
+const NOT_CHARGED =
+  /\bno (se (realizo|efectuo|hizo|te hizo) (ningun|el|un) (cargo|debito|cobro)|se (debito|cobro|desconto)|te (cobramos|debitamos))|sin cargo(s)? (a|en) tu (tarjeta|cuenta)/;
+const ACCOUNT_VOCABULARY = /\b(saldo|vencimiento|vence|vigencia|valido hasta|credito disponible)\b/;
+
+/** Looks for the phrases the overlay reacts to in the page's visible text. */
+export function pageSignalsFromText(visibleText: string): PageSignals {
+  const text = foldText(visibleText);
+  return {
+    paymentFailed: PAYMENT_FAILED.test(text),
+    notCharged: NOT_CHARGED.test(text),
+    accountVocabulary: ACCOUNT_VOCABULARY.test(text),
+  };
+}
+
+export interface ReadingAnswer {
+  outcome: ReadingOutcome;
+  line: LineSummary | null;
+  previousBalance: Money | null;
+}
+
+export type OverlayView =
+  | {
+      mode: 'saved';
+      line: LineSummary;
+      /** New balance minus the one stored before; null when unknown or unchanged. */
+      balanceChange: number | null;
+      /** What this page gave: when it held no sure expiry, the overlay offers manual entry. */
+      reading: Reading;
+    }
+  | { mode: 'unassigned'; reading: Reading }
+  | { mode: 'unsure'; carrier: CarrierId; reading: Reading }
+  | { mode: 'receipt'; amount: number; operationId: string; duplicate: boolean }
+  | { mode: 'checklist' }
+  | { mode: 'failed'; notCharged: boolean }
+  | { mode: 'error'; message: string };
+
+export interface OverlayInputs {
+  carrier: CarrierId;
+  urlKind: UrlPageKind;
+  reading: Reading;
+  /** The background's answer to this reading; null when it could not be asked. */
+  answer: ReadingAnswer | null;
+  /** Why the background refused or failed to store the reading (e.g. storage full). */
+  answerError: string | null;
+  signals: PageSignals;
+}
+
+/** The overlay for this page, or null when it should stay out of the way. */
+export function overlayViewFor(input: OverlayInputs): OverlayView | null {
+  const { reading, answer, signals, urlKind } = input;
+  if (urlKind === 'login') return null;
+  if (signals.paymentFailed && reading.kind !== 'receipt') {
+    return { mode: 'failed', notCharged: signals.notCharged };
+  }
+  const hasData =
+    reading.receipt !== null ||
+    reading.expiresOn !== null ||
+    reading.balance !== null ||
+    reading.msisdn !== null;
+  if (input.answerError && hasData) return { mode: 'error', message: input.answerError };
+  if (reading.kind === 'receipt' && reading.receipt) {
+    if (answer?.outcome !== 'receipt-recorded' && answer?.outcome !== 'receipt-duplicate') {
+      return null;
+    }
+    return {
+      mode: 'receipt',
+      amount: reading.receipt.amount,
+      operationId: reading.receipt.operationId,
+      duplicate: answer.outcome === 'receipt-duplicate',
+    };
+  }
+  if (urlKind === 'recharge') return { mode: 'checklist' };
+  if (answer?.outcome === 'unassigned') return { mode: 'unassigned', reading };
+  if (
+    answer?.line &&
+    (answer.outcome === 'saved' || answer.outcome === 'unchanged') &&
+    reading.kind === 'account'
+  ) {
+    const previous = answer.previousBalance?.amount;
+    const current = answer.line.balance?.amount;
+    const balanceChange =
+      previous !== undefined && current !== undefined && previous !== current
+        ? Math.round((current - previous) * 100) / 100
+        : null;
+    return { mode: 'saved', line: answer.line, balanceChange, reading };
+  }
+  if (urlKind === 'account' && signals.accountVocabulary) {
+    return { mode: 'unsure', carrier: input.carrier, reading };
+  }
+  return null;
+}
