@@ -68,7 +68,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   });
   // Offline by construction: anything not served by a later, more specific route is refused.
   await context.route('**/*', (route) => {
-    options.onUnroutedRequest?.(route.request().url());
+    const url = route.request().url();
+    // The extension's own files and inline data never touch the network.
+    if (/^(chrome-extension|data|blob):/.test(url)) return route.continue();
+    options.onUnroutedRequest?.(url);
     return route.abort('internetdisconnected');
   });
   return context;

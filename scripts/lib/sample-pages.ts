@@ -29,7 +29,8 @@ function ddmmyyyy(iso: string): string {
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="es-AR"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font-family:sans-serif;margin:0}header{padding:16px;color:#fff}main{padding:24px;max-width:720px}
-.card{border:1px solid #ddd;border-radius:8px;padding:16px;margin:12px 0}.hidden{display:none}</style></head>
+.card{border:1px solid #ddd;border-radius:8px;padding:16px;margin:12px 0}.hidden{display:none}
+table{border-collapse:collapse}th{text-align:left;padding:4px 12px 4px 0}</style></head>
 <body>${body}</body></html>`;
 }
 
@@ -97,6 +98,45 @@ export function personalAccountPage(now: Date, daysLeft = 60): SamplePage {
     msisdn: '+5491123456789',
     expiresOn,
     balance: 880,
+  };
+}
+
+export interface ReceiptPage {
+  url: string;
+  html: string;
+  msisdn: string;
+  operationId: string;
+  amount: number;
+  /** The operation's date as printed: today in Buenos Aires. */
+  date: string;
+}
+
+/** A Claro online-recharge confirmation, dated today. */
+export function claroReceiptPage(now: Date, operationId = '000784512309'): ReceiptPage {
+  const date = buenosAiresDatePlus(now, 0);
+  const html = page(
+    'Recarga online | Claro Argentina',
+    `<header style="background:#da291c"><strong>Claro</strong></header>
+<main>
+  <h1>¡Recarga exitosa!</h1>
+  <p>Tu recarga fue aprobada.</p>
+  <table><tbody>
+    <tr><th>Línea recargada</th><td>11 3456-7812</td></tr>
+    <tr><th>Monto</th><td>$&nbsp;2.000,00</td></tr>
+    <tr><th>Número de operación</th><td>${operationId}</td></tr>
+    <tr><th>Fecha y hora</th><td>${ddmmyyyy(date)} 10:15</td></tr>
+    <tr><th>Medio de pago</th><td>Visa crédito terminada en 4821</td></tr>
+  </tbody></table>
+  <p>El saldo puede demorar hasta 30 minutos en acreditarse.</p>
+</main>`,
+  );
+  return {
+    url: 'https://www.claro.com.ar/personas/recarga/comprobante',
+    html,
+    msisdn: '+5491134567812',
+    operationId,
+    amount: 2000,
+    date,
   };
 }
 

@@ -4,17 +4,17 @@
  * restarted worker heals wiped alarms and badge, a reloaded receipt is recorded once.
  * Dates are relative to today, so these tests do not rot.
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { remindAlarmName } from '../../utils/reminders';
 import { addDays, localWallTimeToInstant, systemZoneOffset } from '../../utils/time';
-import { expect, openPopup, test } from './fixtures';
-import { OverlayObject } from './overlay';
 import {
   claroAccountPage,
   claroReceiptPage,
   movistarAccountPage,
   personalAccountPage,
-} from './pages';
+} from '../../scripts/lib/sample-pages';
+import { expect, openPopup, stopServiceWorker, test } from './fixtures';
+import { OverlayObject } from './overlay';
 import { alarms, badge, clearAlarms, notificationIds, readStore } from './worker';
 
 interface StoredLine {
@@ -143,33 +143,6 @@ test('a reminder alarm that fires shows a notification and arms the next step', 
   expect(stored[0]!.lastReminder).toEqual({ expiresOn: line!.expiresOn, lead: 3 });
 });
 
-/**
- * Stops the extension's worker with CDP ServiceWorker.stopWorker and waits until it is
- * stopped. (With Playwright 1.65 + Chromium 156 neither `stopAllWorkers` from a page
- * session stops it, nor does Playwright report the stop or the restart as worker events;
- * so the state is watched through CDP and inspected from an extension page.)
- */
-async function stopWorker(context: BrowserContext, page: Page, extensionId: string) {
-  const cdp = await context.newCDPSession(page);
-  const status = new Map<string, { runningStatus: string; scriptURL: string }>();
-  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-    for (const version of event.versions) status.set(version.versionId, version);
-  });
-  await cdp.send('ServiceWorker.enable');
-  const ours = () =>
-    [...status.entries()].find(([, v]) =>
-      v.scriptURL.startsWith(`chrome-extension://${extensionId}/`),
-    );
-  await expect.poll(() => ours()?.[1].runningStatus).toBe('running');
-  await cdp.send('ServiceWorker.stopWorker', { versionId: ours()![0] });
-  await expect.poll(() => ours()?.[1].runningStatus).toBe('stopped');
-  return {
-    /** The worker's running status as CDP last reported it. */
-    runningStatus: () => ours()?.[1].runningStatus,
-    detach: () => cdp.detach(),
-  };
-}
-
 test('a stopped worker with wiped alarms and badge heals on its next wake', async ({
   context,
   serviceWorker,
@@ -187,7 +160,7 @@ test('a stopped worker with wiped alarms and badge heals on its next wake', asyn
   await clearAlarms(serviceWorker);
   await serviceWorker.evaluate(() => chrome.action.setBadgeText({ text: '' }));
   const popup = await openPopup(context, extensionId);
-  const worker = await stopWorker(context, popup, extensionId);
+  const worker = await stopServiceWorker(context, popup, extensionId);
   const fromPopup = () =>
     popup.evaluate(async () => ({
       badge: await chrome.action.getBadgeText({}),

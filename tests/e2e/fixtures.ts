@@ -3,7 +3,13 @@
  * extension loaded, a fresh profile per test, carrier pages served offline by routing
  * their real https URLs, and helpers to reach the popup and the service worker.
  */
-import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import {
+  test as base,
+  expect as baseExpect,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,18 +61,30 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
 }
 
 /**
- * Stops the extension's service worker through CDP, as Chrome does after 30 s idle, and
- * returns once it is gone. The next event (a message, an alarm, the popup) wakes a new one:
- * get it with `extensionServiceWorker(context)`.
+ * Stops the extension's worker with CDP ServiceWorker.stopWorker and waits until it is
+ * stopped. (With Playwright 1.65 + Chromium 156 neither `stopAllWorkers` from a page
+ * session stops it, nor does Playwright report the stop or the restart as worker events;
+ * so the state is watched through CDP and inspected from an extension page.)
  */
-export async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
-  const before = await extensionServiceWorker(context);
-  const closed = new Promise<void>((resolve) => before.once('close', () => resolve()));
+export async function stopServiceWorker(context: BrowserContext, page: Page, extensionId: string) {
   const cdp = await context.newCDPSession(page);
+  const status = new Map<string, { runningStatus: string; scriptURL: string }>();
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const version of event.versions) status.set(version.versionId, version);
+  });
   await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await closed;
-  await cdp.detach();
+  const ours = () =>
+    [...status.entries()].find(([, v]) =>
+      v.scriptURL.startsWith(`chrome-extension://${extensionId}/`),
+    );
+  await baseExpect.poll(() => ours()?.[1].runningStatus).toBe('running');
+  await cdp.send('ServiceWorker.stopWorker', { versionId: ours()![0] });
+  await baseExpect.poll(() => ours()?.[1].runningStatus).toBe('stopped');
+  return {
+    /** The worker's running status as CDP last reported it. */
+    runningStatus: () => ours()?.[1].runningStatus,
+    detach: () => cdp.detach(),
+  };
 }
 
 interface Fixtures {

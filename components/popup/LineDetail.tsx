@@ -1,0 +1,356 @@
+/**
+ * One line in detail: what LineKeeper knows of it, the balance over time, money spent per
+ * year, the receipts (operation numbers, copyable), renewals and the reading history.
+ * Reads the database with Dexie liveQuery (the background's writes show up by themselves);
+ * never writes. A line may hold 50,000 readings: the history is read newest first through
+ * the [lineId+readAt] index, a page at a time.
+ */
+import { Dexie } from 'dexie';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { carrierById } from '../../utils/carriers';
+import type { LineKeeperDb } from '../../utils/db';
+import { formatIsoDate, formatMoney, formatMsisdn, maskMsisdn } from '../../utils/format';
+import type { Translate, UiLocale } from '../../utils/i18n';
+import {
+  CHART_READING_LIMIT,
+  HISTORY_PAGE_SIZE,
+  formatDayOf,
+  formatReadAt,
+  historyRows,
+  receiptRows,
+  sortRenewals,
+  spendPerYear,
+} from '../../utils/line-detail';
+import { effectiveExpiry } from '../../utils/reminders';
+import type { Line, Renewal, StoredReading } from '../../utils/schema';
+import { BalanceChart } from './BalanceChart';
+import { popupDb, useLiveResult } from './data';
+import './detail.css';
+
+export interface LineDetailProps {
+  lineId: string;
+  locale: UiLocale;
+  t: Translate;
+  hideNumbers: boolean;
+  onBack(): void;
+  /** The database to read (tests); the popup's own by default. */
+  db?: LineKeeperDb;
+}
+
+interface DetailData {
+  line: Line | null;
+  /** Newest first, at most `limit` + 1 (the extra one says "there is more"). */
+  readings: StoredReading[];
+  renewals: Renewal[];
+}
+
+function monthsKey(months: 1 | 3 | 12): string {
+  return months === 1 ? 'detailMonths1' : months === 3 ? 'detailMonths3' : 'detailMonths12';
+}
+
+function detailQuery(lineId: string, db: LineKeeperDb, limit: number): () => Promise<DetailData> {
+  return async () => {
+    const [line, readings, renewals] = await Promise.all([
+      db.lines.get(lineId),
+      db.readings
+        .where('[lineId+readAt]')
+        .between([lineId, Dexie.minKey], [lineId, Dexie.maxKey])
+        .reverse()
+        .limit(limit)
+        .toArray(),
+      db.renewals.where('lineId').equals(lineId).toArray(),
+    ]);
+    return { line: line ?? null, readings, renewals };
+  };
+}
+
+export function LineDetail(props: LineDetailProps) {
+  const { lineId, locale, t, hideNumbers, onBack } = props;
+  const db = props.db ?? popupDb();
+  const [shown, setShown] = useState(HISTORY_PAGE_SIZE);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // One indexed query feeds both the history (first `shown`) and the chart (the newest 400).
+  const limit = Math.max(shown + 1, CHART_READING_LIMIT);
+  const result = useLiveResult(detailQuery(lineId, db, limit), [lineId, db, limit]);
+  const data = result.status === 'ready' ? result.value : undefined;
+
+  // Land keyboard and screen-reader users on the new view.
+  useEffect(() => heading.current?.focus(), [lineId, data === undefined]);
+  useEffect(() => setShown(HISTORY_PAGE_SIZE), [lineId]);
+
+  const money = (amount: number) => formatMoney(amount, locale);
+  const day = (at: number) => formatDayOf(at, locale);
+
+  const rows = useMemo(
+    () => (data ? historyRows(data.readings.slice(0, shown)) : []),
+    [data, shown],
+  );
+  const chartReadings = useMemo(
+    () => (data ? data.readings.slice(0, CHART_READING_LIMIT) : []),
+    [data],
+  );
+  const renewals = useMemo(() => (data ? sortRenewals(data.renewals) : []), [data]);
+  const spend = useMemo(() => spendPerYear(renewals), [renewals]);
+  const receipts = useMemo(() => receiptRows(renewals), [renewals]);
+
+  const back = (
+    <button type="button" class="lk-detail__back" onClick={onBack}>
+      <span aria-hidden="true">← </span>
+      {t('detailBack')}
+    </button>
+  );
+
+  if (result.status === 'error') {
+    return (
+      <section class="lk-detail">
+        {back}
+        <p class="lk-status-error" role="alert">
+          {t('detailLoadFailed')}
+        </p>
+      </section>
+    );
+  }
+  if (data === undefined) {
+    return (
+      <section class="lk-detail" aria-busy="true">
+        {back}
+        <p class="lk-detail__muted">{t('detailLoading')}</p>
+      </section>
+    );
+  }
+  const { line } = data;
+  if (!line) {
+    return (
+      <section class="lk-detail">
+        {back}
+        <h2 ref={heading} tabIndex={-1}>
+          {t('detailNotFound')}
+        </h2>
+      </section>
+    );
+  }
+
+  const carrier = carrierById(line.carrier).name;
+  const number = line.msisdn
+    ? hideNumbers
+      ? maskMsisdn(line.msisdn)
+      : formatMsisdn(line.msisdn)
+    : null;
+  const title = line.label.trim() || (number ? `${carrier} ${number}` : carrier);
+  const expiry = effectiveExpiry(line);
+  const more = data.readings.length > shown;
+  const headingId = `lk-detail-${line.id}`;
+
+  return (
+    <section class="lk-detail" aria-labelledby={headingId} data-line-id={line.id}>
+      {back}
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
+        {title}
+      </h2>
+      {line.label.trim() ? (
+        <p class="lk-detail__meta">{number ? `${carrier} · ${number}` : carrier}</p>
+      ) : null}
+      <p class="lk-detail__meta">
+        {expiry
+          ? t(expiry.estimated ? 'detailExpiresEstimated' : 'detailExpires', [
+              formatIsoDate(expiry.expiresOn, locale),
+            ])
+          : t('detailNoExpiry')}
+        {line.balance ? ` · ${t('detailBalance', [money(line.balance.amount)])}` : ''}
+      </p>
+
+      <section class="lk-detail__section" aria-labelledby={`${headingId}-chart`}>
+        <h3 id={`${headingId}-chart`}>{t('detailChartTitle')}</h3>
+        <BalanceChart
+          readings={chartReadings}
+          locale={locale}
+          t={t}
+          formatAmount={money}
+          formatDay={day}
+        />
+      </section>
+
+      <section class="lk-detail__section" aria-labelledby={`${headingId}-spend`}>
+        <h3 id={`${headingId}-spend`}>{t('detailSpendTitle')}</h3>
+        {spend.length === 0 ? (
+          <p class="lk-detail__muted">{t('detailRenewalsEmpty')}</p>
+        ) : (
+          <table data-testid="spend-per-year">
+            <thead>
+              <tr>
+                <th scope="col">{t('detailColYear')}</th>
+                <th scope="col" class="lk-num">
+                  {t('detailColTotal')}
+                </th>
+                <th scope="col">
+                  <span class="lk-visually-hidden">{t('detailRenewalsTitle')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {spend.map((year) => (
+                <tr key={year.year}>
+                  <th scope="row">{year.year}</th>
+                  <td class="lk-num">{money(year.total)}</td>
+                  <td class="lk-detail__muted">
+                    {t('detailSpendCount', [String(year.count)])}
+                    {year.withoutAmount > 0
+                      ? ` · ${t('detailSpendWithoutAmount', [String(year.withoutAmount)])}`
+                      : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section class="lk-detail__section" aria-labelledby={`${headingId}-receipts`}>
+        <h3 id={`${headingId}-receipts`}>{t('detailReceiptsTitle')}</h3>
+        {receipts.length === 0 ? (
+          <p class="lk-detail__muted">{t('detailReceiptsEmpty')}</p>
+        ) : (
+          <>
+            <p class="lk-detail__muted">{t('detailReceiptsHint')}</p>
+            <ul class="lk-detail__list" data-testid="receipts">
+              {receipts.map((receipt) => (
+                <ReceiptItem
+                  key={receipt.id}
+                  operationId={receipt.operationId}
+                  date={formatIsoDate(receipt.date, locale)}
+                  amount={
+                    receipt.amount === null ? t('detailAmountUnknown') : money(receipt.amount)
+                  }
+                  t={t}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section class="lk-detail__section" aria-labelledby={`${headingId}-renewals`}>
+        <h3 id={`${headingId}-renewals`}>{t('detailRenewalsTitle')}</h3>
+        {renewals.length === 0 ? (
+          <p class="lk-detail__muted">{t('detailRenewalsEmpty')}</p>
+        ) : (
+          <ul class="lk-detail__list" data-testid="renewals">
+            {renewals.map((renewal) => (
+              <li key={renewal.id}>
+                <strong>{formatIsoDate(renewal.date, locale)}</strong>
+                {' · '}
+                {renewal.amount === null ? t('detailAmountUnknown') : money(renewal.amount)}
+                {renewal.months ? ` · ${t(monthsKey(renewal.months))}` : ''}
+                <span class="lk-detail__muted">
+                  {' · '}
+                  {t(renewal.source === 'receipt' ? 'detailSourceReceipt' : 'detailSourceManual')}
+                </span>
+                {renewal.note ? <div class="lk-detail__muted">{renewal.note}</div> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {/* Not a landmark itself: the scrolling table inside is the region named by this heading. */}
+      <div class="lk-detail__section">
+        <h3 id={`${headingId}-history`}>{t('detailHistoryTitle')}</h3>
+        {rows.length === 0 ? (
+          <p class="lk-detail__muted">{t('detailHistoryEmpty')}</p>
+        ) : (
+          <>
+            <p class="lk-detail__muted">{t('detailShowingLatest', [String(rows.length)])}</p>
+            <div
+              class="lk-detail__table-wrap"
+              tabIndex={0}
+              role="region"
+              aria-labelledby={`${headingId}-history`}
+            >
+              <table data-testid="history">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('detailColWhen')}</th>
+                    <th scope="col">{t('detailColPage')}</th>
+                    <th scope="col" class="lk-num">
+                      {t('detailColBalance')}
+                    </th>
+                    <th scope="col">{t('detailColExpiry')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <tr key={row.key}>
+                      <td>{formatReadAt(row.readAt, locale)}</td>
+                      <td>
+                        <div class="lk-detail__path" title={row.path}>
+                          {row.path}
+                        </div>
+                        {row.operationId ? (
+                          <div class="lk-detail__muted">
+                            {t('detailReceiptRow', [row.operationId])}
+                          </div>
+                        ) : null}
+                      </td>
+                      <td class="lk-num">{row.balance === null ? '—' : money(row.balance)}</td>
+                      <td>{row.expiresOn ? formatIsoDate(row.expiresOn, locale) : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {more ? (
+              <button
+                type="button"
+                class="lk-detail__more"
+                onClick={() => setShown((n) => n + HISTORY_PAGE_SIZE)}
+              >
+                {t('detailShowMore')}
+              </button>
+            ) : null}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ReceiptItem(props: { operationId: string; date: string; amount: string; t: Translate }) {
+  const { operationId, t } = props;
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const copy = async () => {
+    clearTimeout(timer.current);
+    try {
+      await navigator.clipboard.writeText(operationId);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+    timer.current = setTimeout(() => setState('idle'), 2500);
+  };
+
+  return (
+    <li class="lk-detail__receipt">
+      <div>
+        <div class="lk-detail__opid">{t('detailOperation', [operationId])}</div>
+        <div class="lk-detail__muted">
+          {props.date} · {props.amount}
+        </div>
+      </div>
+      <div>
+        <button
+          type="button"
+          onClick={() => void copy()}
+          aria-label={t('detailCopyLabel', [operationId])}
+        >
+          {state === 'copied' ? t('detailCopied') : t('detailCopy')}
+        </button>
+        <span role="status" class={state === 'failed' ? 'lk-status-error' : 'lk-visually-hidden'}>
+          {state === 'copied' ? t('detailCopied') : state === 'failed' ? t('detailCopyFailed') : ''}
+        </span>
+      </div>
+    </li>
+  );
+}

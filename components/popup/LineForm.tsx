@@ -1,0 +1,183 @@
+/**
+ * Add a line by hand, or edit one: carrier, number, label, expiry, balance. Validation is
+ * utils/line-form.ts; this component shows the errors by their fields and sends one
+ * ui:add-line / ui:update-line message when everything is valid.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { CARRIERS } from '../../utils/carriers';
+import type { Translate } from '../../utils/i18n';
+import {
+  addLineMessage,
+  lineUpdatePatch,
+  validateLineForm,
+  type FieldErrors,
+  type LineFormField,
+  type LineFormValues,
+  type ValidLine,
+} from '../../utils/line-form';
+import { errorMessage, sendUi } from './data';
+import { Field } from './Field';
+
+export interface LineFormProps {
+  t: Translate;
+  initial: LineFormValues;
+  /** The line being edited (with its stored values), or null to add a new line. */
+  editing: { id: string; before: ValidLine } | null;
+  onDone(lineId: string): void;
+  onCancel(): void;
+}
+
+const FIELD_ORDER: LineFormField[] = ['carrier', 'msisdn', 'label', 'expiresOn', 'balance'];
+
+/** A date input whose text the browser could not read yields '!' so validation flags it. */
+export function dateInputValue(input: HTMLInputElement): string {
+  return input.validity.badInput ? '!' : input.value;
+}
+
+export function LineForm({ t, initial, editing, onDone, onCancel }: LineFormProps) {
+  const [values, setValues] = useState<LineFormValues>(initial);
+  const [errors, setErrors] = useState<FieldErrors<LineFormField>>({});
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const prefix = editing ? 'edit' : 'add';
+
+  useEffect(() => heading.current?.focus(), []);
+
+  const set = (field: LineFormField) => (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const value = input.type === 'date' ? dateInputValue(input) : input.value;
+    setValues((current) => ({ ...current, [field]: value }));
+  };
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    setSubmitError(null);
+    const result = validateLineForm(values);
+    if (!result.ok) {
+      setErrors(result.errors);
+      const first = FIELD_ORDER.find((field) => result.errors[field]);
+      form.current?.querySelector<HTMLElement>(`#${prefix}-${first}`)?.focus();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    const reply = editing
+      ? await sendUi({
+          type: 'ui:update-line',
+          lineId: editing.id,
+          patch: lineUpdatePatch(editing.before, result.value),
+        })
+      : await sendUi(addLineMessage(result.value));
+    setBusy(false);
+    if (reply.ok) onDone(reply.line.id);
+    else setSubmitError(errorMessage(reply.error, t));
+  }
+
+  const err = (field: LineFormField) => (errors[field] ? t(errors[field]!) : undefined);
+
+  return (
+    <section class="panel" aria-labelledby={`${prefix}-title`}>
+      <h2 id={`${prefix}-title`} ref={heading} tabIndex={-1}>
+        {editing ? t('popupEditTitle') : t('popupAddTitle')}
+      </h2>
+      <form ref={form} onSubmit={submit} noValidate>
+        <Field id={`${prefix}-carrier`} label={t('popupFieldCarrier')} error={err('carrier')}>
+          {(aria) => (
+            <select {...aria} value={values.carrier} onChange={set('carrier')}>
+              <option value="">{t('popupChooseCarrier')}</option>
+              {CARRIERS.map((carrier) => (
+                <option key={carrier.id} value={carrier.id}>
+                  {carrier.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id={`${prefix}-msisdn`}
+          label={t('popupFieldNumber')}
+          hint={t('popupFieldNumberHint')}
+          error={err('msisdn')}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              type="tel"
+              autoComplete="off"
+              inputMode="tel"
+              value={values.msisdn}
+              onInput={set('msisdn')}
+            />
+          )}
+        </Field>
+        <Field
+          id={`${prefix}-label`}
+          label={t('popupFieldLabel')}
+          hint={t('popupFieldLabelHint')}
+          error={err('label')}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              type="text"
+              maxLength={60}
+              value={values.label}
+              onInput={set('label')}
+            />
+          )}
+        </Field>
+        <Field
+          id={`${prefix}-expiresOn`}
+          label={t('popupFieldExpiry')}
+          hint={t('popupFieldExpiryHint')}
+          error={err('expiresOn')}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              type="date"
+              min="2000-01-01"
+              max="2100-12-31"
+              value={values.expiresOn === '!' ? '' : values.expiresOn}
+              onInput={set('expiresOn')}
+              onBlur={set('expiresOn')}
+            />
+          )}
+        </Field>
+        <Field
+          id={`${prefix}-balance`}
+          label={t('popupFieldBalance')}
+          hint={t('popupFieldBalanceHint')}
+          error={err('balance')}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              value={values.balance}
+              onInput={set('balance')}
+            />
+          )}
+        </Field>
+        {submitError && (
+          <p class="alert" role="alert">
+            {submitError}
+          </p>
+        )}
+        <div class="actions">
+          <button type="submit" class="btn btn--primary" disabled={busy}>
+            {editing ? t('popupSave') : t('popupAddSubmit')}
+          </button>
+          <button type="button" class="btn" onClick={onCancel}>
+            {t('popupCancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

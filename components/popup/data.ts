@@ -1,0 +1,78 @@
+/**
+ * The popup's two links to the rest of the extension: it READS the database with Dexie
+ * liveQuery (the background's writes show up by themselves) and WRITES only by sending
+ * `ui:*` messages to the background, the single writer.
+ */
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { openDatabase, type LineKeeperDb } from '../../utils/db';
+import type { Translate } from '../../utils/i18n';
+import { ReplySchemas, type ReplyOf, type UiMessage } from '../../utils/schema';
+
+let database: LineKeeperDb | undefined;
+
+/** One Dexie instance for everything the popup reads (opened on first query). */
+export function popupDb(): LineKeeperDb {
+  database ??= openDatabase();
+  return database;
+}
+
+export type LiveResult<T> =
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
+
+/** Subscribes to a live query; errors (IndexedDB unavailable, quota, …) come back as state. */
+export function useLiveResult<T>(query: () => Promise<T>, deps: unknown[]): LiveResult<T> {
+  const [result, setResult] = useState<LiveResult<T>>({ status: 'loading' });
+  useEffect(() => {
+    const subscription = liveQuery(query).subscribe({
+      next: (value) => setResult({ status: 'ready', value }),
+      error: (error: unknown) => {
+        console.error('LineKeeper: popup query failed', error);
+        setResult({ status: 'error', error });
+      },
+    });
+    return () => subscription.unsubscribe();
+  }, deps);
+  return result;
+}
+
+/**
+ * Sends one `ui:*` message and checks the reply's shape. Never throws: a missing worker,
+ * a refused message or a malformed reply all come back as `{ ok: false, error }`.
+ */
+export async function sendUi<M extends UiMessage>(message: M): Promise<ReplyOf<M['type']>> {
+  type T = M['type'];
+  let reply: unknown;
+  try {
+    reply = await browser.runtime.sendMessage(message);
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  if (reply && typeof reply === 'object' && (reply as { ok?: unknown }).ok === false) {
+    const error = (reply as { error?: unknown }).error;
+    return { ok: false, error: typeof error === 'string' ? error : 'unknown error' };
+  }
+  const parsed = ReplySchemas[message.type as T].safeParse(reply);
+  if (!parsed.success) return { ok: false, error: 'unexpected reply from the background' };
+  return parsed.data as ReplyOf<T>;
+}
+
+/** Background refusals we can say in the user's language (the rest shows as a detail). */
+const KNOWN_ERRORS: [RegExp, string][] = [
+  [
+    /line with this number already exists|another line already has this number/,
+    'popupErrDuplicateNumber',
+  ],
+  [/operation number is already recorded/, 'popupErrDuplicateOperation'],
+  [/no longer kept/, 'popupErrRestoreGone'],
+  [/number was added since/, 'popupErrRestoreTaken'],
+  [/renewal date is in the future/, 'formErrFutureDate'],
+  [/no such line/, 'popupErrNoSuchLine'],
+];
+
+/** A refusal or failure as a localised sentence. */
+export function errorMessage(error: string, t: Translate): string {
+  for (const [pattern, key] of KNOWN_ERRORS) if (pattern.test(error)) return t(key);
+  return t('popupErrSave', [error]);
+}

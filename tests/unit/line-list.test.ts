@@ -1,0 +1,264 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Translate, UiLocale } from '../../utils/i18n';
+import {
+  createRowFormatter,
+  leadWindowOf,
+  lineRowView,
+  sortLines,
+  unassignedViews,
+  type ListLine,
+} from '../../utils/line-list';
+import type { StoredReading } from '../../utils/schema';
+
+/** chrome.i18n semantics over the real messages.json: named placeholders → $1, $2 … */
+function translatorFor(locale: UiLocale): Translate {
+  const file = path.resolve(import.meta.dirname, `../../public/_locales/${locale}/messages.json`);
+  const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<
+    string,
+    { message: string; placeholders?: Record<string, { content: string }> }
+  >;
+  return (key, substitutions) => {
+    const entry = messages[key];
+    if (!entry) throw new Error(`missing message ${key} in ${locale}`);
+    const subs = substitutions === undefined ? [] : [substitutions].flat();
+    return entry.message.replace(/\$([A-Za-z_]+)\$/g, (_, name: string) => {
+      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+      return content.replace(/\$(\d)/g, (_m, index: string) => subs[Number(index) - 1] ?? '');
+    });
+  };
+}
+
+// 2026-05-10 12:00 in Buenos Aires (15:00 UTC).
+const NOW = Date.UTC(2026, 4, 10, 15, 0);
+
+function line(id: string, extra: Partial<ListLine> = {}): ListLine {
+  return {
+    id,
+    carrier: 'claro',
+    msisdn: null,
+    label: id,
+    expiresOn: null,
+    lastRechargeOn: null,
+    balance: null,
+    lastReadingAt: null,
+    lastReadingPath: null,
+    snoozedUntil: null,
+    ...extra,
+  };
+}
+
+function formatter(locale: UiLocale, hideNumbers = false) {
+  return createRowFormatter({
+    now: NOW,
+    locale,
+    t: translatorFor(locale),
+    leadWindow: 7,
+    hideNumbers,
+  });
+}
+
+describe('sortLines', () => {
+  it('puts expired lines first, then by days left, unknown expiry last', () => {
+    const sorted = sortLines(
+      [
+        line('unknown'),
+        line('in-30', { expiresOn: '2026-06-09' }),
+        line('expired-1', { expiresOn: '2026-05-09' }),
+        line('today', { expiresOn: '2026-05-10' }),
+        line('expired-20', { expiresOn: '2026-04-20' }),
+        line('in-3', { expiresOn: '2026-05-13' }),
+      ],
+      NOW,
+    );
+    expect(sorted.map((l) => l.id)).toEqual([
+      'expired-20',
+      'expired-1',
+      'today',
+      'in-3',
+      'in-30',
+      'unknown',
+    ]);
+  });
+
+  it('sorts estimated expiries (last recharge + 180 days) with the known ones', () => {
+    const sorted = sortLines(
+      [
+        line('known-20', { expiresOn: '2026-05-30' }),
+        // 2025-11-21 + 180 days = 2026-05-20: 10 days left.
+        line('estimated-10', { lastRechargeOn: '2025-11-21' }),
+      ],
+      NOW,
+    );
+    expect(sorted.map((l) => l.id)).toEqual(['estimated-10', 'known-20']);
+  });
+
+  it('breaks ties by name (case-insensitive), then by id', () => {
+    const sorted = sortLines(
+      [
+        line('c', { label: 'Zeta', expiresOn: '2026-05-15' }),
+        line('b', { label: '', msisdn: '+5491123456789', expiresOn: '2026-05-15' }),
+        line('a', { label: 'alpha', expiresOn: '2026-05-15' }),
+        line('e', { label: 'Same' }),
+        line('d', { label: 'same' }),
+      ],
+      NOW,
+    );
+    // "+54 9 11 …" sorts before letters; equal names fall back to the id.
+    expect(sorted.map((l) => l.id)).toEqual(['b', 'a', 'c', 'd', 'e']);
+  });
+
+  it("uses Argentina's calendar: at 23:30 in Buenos Aires it is still the expiry day", () => {
+    const lateEvening = Date.UTC(2026, 4, 11, 2, 30); // 2026-05-10 23:30 in Buenos Aires
+    const [first] = sortLines(
+      [line('tomorrow', { expiresOn: '2026-05-11' }), line('today', { expiresOn: '2026-05-10' })],
+      lateEvening,
+    );
+    expect(first!.id).toBe('today');
+  });
+});
+
+describe('lineRowView', () => {
+  it('says days left in the three languages', () => {
+    const in5 = line('x', { expiresOn: '2026-05-15' });
+    expect(lineRowView(in5, formatter('en')).daysLeftText).toBe('in 5 days');
+    expect(lineRowView(in5, formatter('es')).daysLeftText).toBe('en 5 días');
+    expect(lineRowView(in5, formatter('zh_CN')).daysLeftText).toBe('5 天后');
+
+    const expired = line('y', { expiresOn: '2026-05-06' });
+    expect(lineRowView(expired, formatter('en')).daysLeftText).toBe('expired 4 days ago');
+    expect(lineRowView(expired, formatter('es')).daysLeftText).toBe('venció hace 4 días');
+    expect(lineRowView(expired, formatter('zh_CN')).daysLeftText).toBe('已过期 4 天');
+  });
+
+  it('marks estimated dates and gives urgency as words as well as a class', () => {
+    const estimated = lineRowView(line('e', { lastRechargeOn: '2025-11-21' }), formatter('en'));
+    expect(estimated).toMatchObject({
+      expiresOn: '2026-05-20',
+      estimated: true,
+      daysLeft: 10,
+      urgency: 'ok',
+      urgencyLabel: null,
+    });
+    const known = lineRowView(line('k', { expiresOn: '2026-05-13' }), formatter('en'));
+    expect(known).toMatchObject({ estimated: false, urgency: 'due', urgencyLabel: 'Renew soon' });
+    const expired = lineRowView(line('x', { expiresOn: '2026-05-01' }), formatter('zh_CN'));
+    expect(expired).toMatchObject({ urgency: 'expired', urgencyLabel: '已过期' });
+    const unknown = lineRowView(line('u'), formatter('es'));
+    expect(unknown).toMatchObject({
+      urgency: 'unknown',
+      daysLeftText: 'vencimiento desconocido',
+      expiryDate: null,
+    });
+  });
+
+  it("formats the expiry date, balance and last reading in the user's language", () => {
+    const stored = line('l', {
+      label: '',
+      msisdn: '+5491123456789',
+      carrier: 'personal',
+      expiresOn: '2026-12-15',
+      balance: { amount: 1234.56, currency: 'ARS' },
+      lastReadingAt: new Date(NOW - 3 * 3_600_000).toISOString(),
+      lastReadingPath: '/inicio',
+    });
+    const en = lineRowView(stored, formatter('en'));
+    expect(en).toMatchObject({
+      carrierName: 'Personal',
+      title: '+54 9 11 2345-6789',
+      number: null,
+      expiryDate: '15 Dec 2026',
+      balance: 'ARS\u00a01,234.56',
+      lastRead: 'read 3 hours ago on /inicio',
+    });
+    const es = lineRowView(stored, formatter('es'));
+    expect(es.balance).toBe('$\u00a01.234,56');
+    expect(es.lastRead).toBe('leído hace 3 horas en /inicio');
+    const zh = lineRowView(stored, formatter('zh_CN'));
+    expect(zh.expiryDate).toBe('2026年12月15日');
+    expect(zh.lastRead).toBe('3小时前读取自 /inicio');
+  });
+
+  it('shows the number under a label, masked when numbers are hidden', () => {
+    const labelled = line('m', { label: 'Mamá', msisdn: '+5491134567812' });
+    expect(lineRowView(labelled, formatter('en'))).toMatchObject({
+      title: 'Mamá',
+      number: '+54 9 11 3456-7812',
+    });
+    expect(lineRowView(labelled, formatter('en', true)).number).toBe('+54 9 11 ••••-7812');
+    const bare = line('n', { label: '', msisdn: '+5493516123456' });
+    expect(lineRowView(bare, formatter('en', true)).title).toBe('+54 9 351 •••-3456');
+  });
+
+  it('says when reminders are snoozed, only while the snooze lasts', () => {
+    const snoozed = line('s', { snoozedUntil: NOW + 86_400_000 });
+    expect(lineRowView(snoozed, formatter('en')).snoozed).toMatch(/^reminders snoozed until /);
+    const over = line('o', { snoozedUntil: NOW - 1 });
+    expect(lineRowView(over, formatter('en')).snoozed).toBeNull();
+  });
+});
+
+describe('leadWindowOf', () => {
+  it('is the largest lead day, 0 when there is none', () => {
+    expect(leadWindowOf([7, 3, 1, 0])).toBe(7);
+    expect(leadWindowOf([])).toBe(0);
+  });
+});
+
+describe('unassignedViews', () => {
+  const reading = (id: number, extra: Partial<StoredReading> = {}): StoredReading => ({
+    id,
+    lineId: null,
+    carrier: 'claro',
+    kind: 'account',
+    msisdn: null,
+    balance: { amount: 777, currency: 'ARS' },
+    expiresOn: '2026-06-01',
+    receipt: null,
+    notes: [],
+    path: '/saldo',
+    readAt: new Date(NOW - 60_000 * id).toISOString(),
+    fingerprint: String(id),
+    ...extra,
+  });
+
+  it("offers the carrier's lines for each waiting reading, newest first", () => {
+    const views = unassignedViews(
+      [reading(5), reading(1), reading(2, { carrier: 'personal' }), reading(3, { lineId: 'a' })],
+      [
+        line('b', { label: 'Claro B' }),
+        line('a', { label: 'Claro A' }),
+        line('m', { label: 'Movistar', carrier: 'movistar' }),
+      ],
+      formatter('en'),
+    );
+    // Personal has no line to offer; the reading with a line is not waiting.
+    expect(views.map((v) => v.readingId)).toEqual([1, 5]);
+    expect(views[0]!.candidates.map((c) => c.name)).toEqual(['Claro A', 'Claro B']);
+    expect(views[0]!.facts).toEqual(['balance ARS\u00a0777', 'expires 1 Jun 2026']);
+    expect(views[0]!.read).toBe('read 1 minute ago on /saldo');
+  });
+});
+
+describe('performance', () => {
+  it('sorts 500 lines and builds their rows quickly', () => {
+    const many = Array.from({ length: 500 }, (_, i) =>
+      line(`l${i}`, {
+        label: i % 3 ? '' : `Line ${i}`,
+        msisdn: `+549115${String(1_000_000 + i).padStart(7, '0')}`,
+        expiresOn: i % 10 ? `2026-${String(1 + (i % 12)).padStart(2, '0')}-1${i % 10}` : null,
+        balance: { amount: i * 10.5, currency: 'ARS' },
+        lastReadingAt: new Date(NOW - i * 600_000).toISOString(),
+        lastReadingPath: '/inicio',
+      }),
+    );
+    const format = formatter('zh_CN');
+    const started = performance.now();
+    const rows = sortLines(many, NOW).map((l) => lineRowView(l, format));
+    const elapsed = performance.now() - started;
+    expect(rows).toHaveLength(500);
+    // Generous for slow CI; memoised Intl formatting keeps it far below (~20 ms here).
+    expect(elapsed).toBeLessThan(500);
+  });
+});
