@@ -7,10 +7,22 @@ export const GECKO_ID = 'linekeeper@linekeeper.app';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // A private output folder lets parallel work build without wiping .output under a test run.
+  outDir: process.env.LINEKEEPER_OUT_DIR ?? '.output',
   // Explicit imports everywhere: the code says where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Test builds only (tests/e2e/trust-update.spec.ts): a "newer LineKeeper" with schema v3.
+    ...(process.env.LINEKEEPER_TEST_SCHEMA_V3 === '1'
+      ? { define: { __LK_TEST_SCHEMA_V3__: 'true' } }
+      : {}),
+  }),
   manifest: ({ browser }) => ({
+    // Test builds only: a higher version to install over the shipped one.
+    ...(process.env.LINEKEEPER_VERSION_OVERRIDE
+      ? { version: process.env.LINEKEEPER_VERSION_OVERRIDE }
+      : {}),
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',

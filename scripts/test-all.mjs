@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `npm test`: everything a change must pass, in order, with one closing line that totals
-// both test runners. Every step runs even when an earlier one fails, so one run shows all
+// the three test runners (Vitest, Playwright in Chromium, node:test in Firefox). Every step runs even when an earlier one fails, so one run shows all
 // that is wrong; the exit code is non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const RESULTS = 'test-results';
 mkdirSync(RESULTS, { recursive: true });
-for (const file of ['unit.json', 'e2e.json']) rmSync(`${RESULTS}/${file}`, { force: true });
+for (const file of ['unit.json', 'e2e.json', 'firefox.json']) {
+  rmSync(`${RESULTS}/${file}`, { force: true });
+}
 
 const steps = [
   ['type-check', 'npx', ['tsc', '--noEmit']],
@@ -25,6 +27,12 @@ const steps = [
     'npx',
     ['playwright', 'test', '--reporter=list,json'],
     { PLAYWRIGHT_JSON_OUTPUT_FILE: `${RESULTS}/e2e.json` },
+  ],
+  [
+    'Firefox smoke tests (firefox-esr)',
+    'npm',
+    ['run', '--silent', 'test:firefox'],
+    { FIREFOX_SUMMARY_FILE: `${RESULTS}/firefox.json` },
   ],
 ];
 
@@ -50,13 +58,19 @@ const unitPassed = unit?.numPassedTests ?? 0;
 const unitFailed = unit ? unit.numFailedTests : 1;
 const e2ePassed = e2e?.stats?.expected ?? 0;
 const e2eFailed = e2e ? (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0) : 1;
-const skipped = (unit?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+const firefox = readJson(`${RESULTS}/firefox.json`);
+const firefoxPassed = firefox?.passed ?? 0;
+const firefoxFailed = firefox ? firefox.failed : 1;
+const skipped =
+  (unit?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0) + (firefox?.skipped ?? 0);
 
 console.log(`\nunit: ${unitPassed} passed, ${unitFailed} failed`);
 console.log(`e2e: ${e2ePassed} passed, ${e2eFailed} failed`);
+console.log(`firefox: ${firefoxPassed} passed, ${firefoxFailed} failed`);
 if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
 // A failed check (types, lint, build) counts as one failure: it is one.
 const failedChecks = failedSteps.filter((name) => !name.includes('tests')).length;
-const totalFailed = unitFailed + e2eFailed + failedChecks;
-console.log(`tests: ${unitPassed + e2ePassed} passed, ${totalFailed} failed, ${skipped} skipped`);
+const totalFailed = unitFailed + e2eFailed + firefoxFailed + failedChecks;
+const totalPassed = unitPassed + e2ePassed + firefoxPassed;
+console.log(`tests: ${totalPassed} passed, ${totalFailed} failed, ${skipped} skipped`);
 process.exit(failedSteps.length ? 1 : 0);

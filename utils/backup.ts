@@ -95,8 +95,9 @@ function describeIssues(
 }
 
 /**
- * What the background also refuses (utils/messages.ts checkBackupIntegrity): duplicate ids,
- * two lines with one number, records that belong to a line the file does not contain.
+ * What a backup must satisfy beyond its schema (checked by the popup before asking and by
+ * the background before importing): no duplicate ids, no two lines with one number, no
+ * record that belongs to a line the file does not contain.
  */
 export function backupIntegrityProblem(backup: Backup): string | null {
   const lineIds = new Set<string>();

@@ -172,41 +172,27 @@ export function amountInput(amount: number): string {
 // ───────────────────────── Prefill from the URL hash ─────────────────────────
 
 /**
- * The add form's prefill from the popup page's hash. Two spellings are accepted:
- * `#/add?carrier=claro&msisdn=%2B5491123456789&expiresOn=2026-12-15&balance=1234.56`
- * and the background's `#add-line=<JSON of AddLinePrefill>`. Invalid values are dropped
- * one by one (the rest still prefill); null when the hash does not ask for the form.
+ * The add form's prefill from the popup page's hash, as the background writes it
+ * (utils/messages.ts addLinePagePath):
+ * `#/add?carrier=claro&msisdn=%2B5491123456789&expiresOn=2026-12-15&balance=1234.56`.
+ * Invalid values are dropped one by one (the rest still prefill); null when the hash does
+ * not ask for the form.
  */
 export function prefillFromHash(hash: string): LineFormValues | null {
   const text = hash.replace(/^#/, '');
-  let fields: Partial<Record<keyof AddLinePrefill, unknown>>;
-  if (text.startsWith('add-line=')) {
-    try {
-      const parsed: unknown = JSON.parse(decodeURIComponent(text.slice('add-line='.length)));
-      fields = parsed && typeof parsed === 'object' ? (parsed as typeof fields) : {};
-    } catch {
-      fields = {};
-    }
-    const balance = fields.balance as { amount?: unknown } | null | undefined;
-    fields = { ...fields, balance: typeof balance?.amount === 'number' ? balance.amount : null };
-  } else if (/^\/add(\?|$)/.test(text)) {
-    const params = new URLSearchParams(text.slice(text.indexOf('?') + 1 || text.length));
-    fields = {
-      carrier: params.get('carrier'),
-      msisdn: params.get('msisdn'),
-      expiresOn: params.get('expiresOn'),
-      balance: params.get('balance'),
-    };
-  } else {
-    return null;
-  }
+  if (!/^\/add(\?|$)/.test(text)) return null;
+  const params = new URLSearchParams(text.slice(text.indexOf('?') + 1 || text.length));
+  const fields: Partial<Record<keyof AddLinePrefill, unknown>> = {
+    carrier: params.get('carrier'),
+    msisdn: params.get('msisdn'),
+    expiresOn: params.get('expiresOn'),
+    balance: params.get('balance'),
+  };
   const shape = AddLinePrefillSchema.shape;
   const carrier = shape.carrier.safeParse(fields.carrier);
   const msisdn = typeof fields.msisdn === 'string' ? parseMsisdn(fields.msisdn) : null;
   const expiresOn = shape.expiresOn.safeParse(fields.expiresOn);
-  const rawBalance =
-    typeof fields.balance === 'number' ? amountInput(fields.balance) : String(fields.balance ?? '');
-  const balance = parseAmountField(rawBalance);
+  const balance = parseAmountField(String(fields.balance ?? ''));
   return {
     carrier: carrier.success ? carrier.data : '',
     msisdn: msisdn ?? '',

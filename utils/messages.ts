@@ -15,9 +15,16 @@
  * function; entrypoints/background.ts adapts it with sendResponse + `return true`.
  */
 import { Dexie } from 'dexie';
+import { backupIntegrityProblem } from './backup';
 import * as z from 'zod/mini';
 import { carrierForUrl, type CarrierAdapter } from './carriers';
-import { readingFingerprint, readSettings, type LineKeeperDb } from './db';
+import {
+  DB_NEWER_ERROR,
+  isNewerDatabaseError,
+  readingFingerprint,
+  readSettings,
+  type LineKeeperDb,
+} from './db';
 import { effectiveExpiry, lineSummary } from './reminders';
 import { snoozeLine } from './reconcile';
 import {
@@ -175,9 +182,33 @@ export async function handleMessage(
     return outcome.reply;
   } catch (error) {
     if (error instanceof Refusal) return fail(error.message);
+    // A database written by a newer LineKeeper: refused before anything was read or written.
+    if (isNewerDatabaseError(error)) {
+      return fail(`refused: ${DB_NEWER_ERROR}: update LineKeeper; nothing was changed`);
+    }
     console.error('LineKeeper: message handler failed', error);
-    return fail(`failed: ${error instanceof Error ? error.message : String(error)}`);
+    // The transaction rolled back; say "storage" plainly so the popup can localise it.
+    if (isStorageFullError(error)) return fail(`failed: ${STORAGE_FULL}: ${errorText(error)}`);
+    return fail(`failed: ${errorText(error)}`);
   }
+}
+
+/** Marker in the reply when IndexedDB refused a write for lack of space. */
+export const STORAGE_FULL = 'storage-full';
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** QuotaExceededError, directly or as the `inner` of a Dexie AbortError / BulkError. */
+function isStorageFullError(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const { name, message } = e as { name?: unknown; message?: unknown };
+    if (name === 'QuotaExceededError') return true;
+    if (typeof message === 'string' && /QuotaExceeded|quota/i.test(message)) return true;
+    e = (e as { inner?: unknown }).inner ?? (e as { failures?: unknown[] }).failures?.[0];
+  }
+  return false;
 }
 
 function carrierSender(sender: MessageSender): { carrier: CarrierAdapter; host: string } | null {
@@ -806,45 +837,6 @@ async function uiSaveSettings(
   return { reply: { ok: true, settings }, wrote: true };
 }
 
-/** Everything a backup must satisfy beyond its schema, so an import can never half-apply. */
-function checkBackupIntegrity(backup: Backup): void {
-  const lineIds = new Set<string>();
-  const numbers = new Set<string>();
-  for (const line of backup.lines) {
-    if (lineIds.has(line.id)) refuse(`backup: line id ${line.id} appears twice`);
-    lineIds.add(line.id);
-    if (line.msisdn !== null) {
-      const key = `${line.carrier}|${line.msisdn}`;
-      if (numbers.has(key)) refuse(`backup: two ${line.carrier} lines have number ${line.msisdn}`);
-      numbers.add(key);
-    }
-  }
-  const readingIds = new Set<number>();
-  for (const reading of backup.readings) {
-    if (reading.lineId !== null && !lineIds.has(reading.lineId)) {
-      refuse(`backup: a reading belongs to missing line ${reading.lineId}`);
-    }
-    if (reading.id !== undefined) {
-      if (readingIds.has(reading.id)) refuse(`backup: reading id ${reading.id} appears twice`);
-      readingIds.add(reading.id);
-    }
-  }
-  const renewalIds = new Set<string>();
-  const operations = new Set<string>();
-  for (const renewal of backup.renewals) {
-    if (renewalIds.has(renewal.id)) refuse(`backup: renewal id ${renewal.id} appears twice`);
-    renewalIds.add(renewal.id);
-    if (renewal.lineId !== null && !lineIds.has(renewal.lineId)) {
-      refuse(`backup: a renewal belongs to missing line ${renewal.lineId}`);
-    }
-    if (renewal.operationId !== null) {
-      const key = `${renewal.carrier}|${renewal.operationId}`;
-      if (operations.has(key)) refuse(`backup: operation ${renewal.operationId} appears twice`);
-      operations.add(key);
-    }
-  }
-}
-
 async function uiImportBackup(
   message: MessageOf<'ui:import-backup'>,
   context: Context,
@@ -852,7 +844,9 @@ async function uiImportBackup(
   const parsed = BackupSchema.safeParse(message.backup);
   if (!parsed.success) refuse(`invalid backup: ${describeIssues(parsed.error)}`);
   const backup = parsed.data;
-  checkBackupIntegrity(backup);
+  // Everything beyond the schema (duplicate ids, orphans), so an import never half-applies.
+  const problem = backupIntegrityProblem(backup);
+  if (problem) refuse(`backup: ${problem}`);
   const { db } = context.deps;
   // All or nothing: one transaction over every table; any failure rolls everything back.
   await db.transaction('rw', [db.lines, db.readings, db.renewals, db.settings], async () => {

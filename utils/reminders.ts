@@ -17,6 +17,7 @@
  * - A snoozed line is quiet until snoozedUntil, then the latest due step fires again.
  */
 import { carrierById } from './carriers';
+import { formatMsisdn } from './format';
 import type { CarrierId, IsoDate, Line, LineSummary, Settings } from './schema';
 import {
   addDays,
@@ -310,28 +311,6 @@ export function badgeState(
 }
 
 // ───────────────────────── Presentation helpers (popup reuses them) ─────────────────────────
-
-/** Argentine area codes of three digits; 11 has two; the rest have four. */
-const THREE_DIGIT_AREAS = new Set(
-  (
-    '220 221 223 230 236 237 249 260 261 263 264 266 280 291 294 297 298 299 336 341 342 343 ' +
-    '345 348 351 353 358 362 364 370 376 379 380 381 383 385 387 388'
-  ).split(' '),
-);
-
-/** `+5491123456789` → `11 2345-6789`; `+5493516123456` → `351 612-3456`. */
-export function formatMsisdn(msisdn: string): string {
-  const national = msisdn.replace(/^\+549/, '');
-  if (!/^\d{10}$/.test(national)) return msisdn;
-  const areaLength = national.startsWith('11')
-    ? 2
-    : THREE_DIGIT_AREAS.has(national.slice(0, 3))
-      ? 3
-      : 4;
-  const area = national.slice(0, areaLength);
-  const local = national.slice(areaLength);
-  return `${area} ${local.slice(0, -4)}-${local.slice(-4)}`;
-}
 
 export function lineDisplayName(line: Pick<Line, 'label' | 'msisdn' | 'carrier'>): string {
   const label = line.label.trim();

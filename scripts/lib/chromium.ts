@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
-export const CHROME_BUILD_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
+/** The built Chrome extension: `LINEKEEPER_OUT_DIR` (see wxt.config.ts) or .output. */
+export const CHROME_BUILD_DIR = path.join(
+  path.resolve(REPO_ROOT, process.env.LINEKEEPER_OUT_DIR ?? '.output'),
+  'chrome-mv3',
+);
 
 /** Flags this closed network needs (see the shared toolchain notes). */
 export const CHROMIUM_FLAGS = [

@@ -12,10 +12,10 @@
  *   npx wxt build -b firefox && node --import tsx --test tests/firefox/smoke.test.ts
  *
  * (add the reporters in ./summary-reporter.mjs for the closing `firefox: N passed, N failed`).
- * Env: FIREFOX_PATH, FIREFOX_EXTENSION_DIR, FIREFOX_SMOKE_FIXTURE ("claro/…" or "inline").
+ * Env: FIREFOX_PATH, FIREFOX_EXTENSION_DIR.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
@@ -29,6 +29,7 @@ import {
   type FirefoxWithExtension,
 } from './harness.ts';
 import { buildProbeExtension } from './probe-extension.ts';
+import { claroAccountPage } from '../../scripts/lib/sample-pages.ts';
 
 // The slice of the extension API these tests call inside extension pages.
 declare const browser: {
@@ -53,62 +54,23 @@ interface CarrierPage {
   expiresOn: [number, number, number];
 }
 
-/** Fixtures whose expiry is written as an absolute date (not "mañana", not yearless). */
-const PREFERRED_FIXTURES = [
-  'claro/spa-dashboard',
-  'claro/liferay-mi-consumo',
-  'claro/hidden-traps',
-  'claro/distractors-consumos',
-];
-
 function isoParts(iso: string): [number, number, number] {
   const [year, month, day] = iso.split('-').map(Number);
   return [year ?? 0, month ?? 0, day ?? 0];
 }
 
 /**
- * A committed Claro fixture whose line expires at least two days from now (the reminder
- * alarm must lie in the future, and Firefox's clock cannot be faked over BiDi), or an
- * inline Claro-like page expiring 20 days from today. FIREFOX_SMOKE_FIXTURE picks one
- * ("claro/spa-dashboard", or "inline").
+ * The shared invented Claro page, expiring 20 days from today (Firefox's clock cannot be
+ * faked over BiDi, so the reminder alarm must lie in the real future).
  */
 function carrierPage(): CarrierPage {
-  const soon = Date.now() + 2 * 24 * 3600 * 1000;
-  const wanted = process.env.FIREFOX_SMOKE_FIXTURE;
-  const names = wanted === 'inline' ? [] : wanted ? [wanted] : PREFERRED_FIXTURES;
-  for (const name of names) {
-    const file = path.join(REPO_ROOT, 'tests/fixtures', name);
-    if (!existsSync(`${file}.html`) || !existsSync(`${file}.json`)) {
-      if (wanted) throw new Error(`FIREFOX_SMOKE_FIXTURE: no ${file}.html and .json`);
-      continue;
-    }
-    const meta = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as {
-      url: string;
-      expected?: { msisdn?: string | null; expiresOn?: string | null };
-    };
-    const { msisdn, expiresOn } = meta.expected ?? {};
-    if (!msisdn || !expiresOn || (!wanted && Date.parse(expiresOn) < soon)) continue;
-    return {
-      source: name,
-      url: meta.url,
-      html: readFileSync(`${file}.html`, 'utf8'),
-      nationalNumber: msisdn.replace(/^\+549?/, ''),
-      expiresOn: isoParts(expiresOn),
-    };
-  }
-  const expiry = new Date(Date.now() + 20 * 24 * 3600 * 1000);
-  const dd = String(expiry.getDate()).padStart(2, '0');
-  const mm = String(expiry.getMonth() + 1).padStart(2, '0');
-  const yyyy = String(expiry.getFullYear());
+  const sample = claroAccountPage(new Date(), 20);
   return {
-    source: 'inline',
-    url: 'https://m-miclaro.claro.com.ar/inicio',
-    html: `<!doctype html><html lang="es-AR"><head><meta charset="utf-8"><title>Mi Claro</title></head>
-<body><main><h2>Tu línea</h2><p>Número: 11 3456-7812</p>
-<dl><dt>Saldo disponible</dt><dd>$ 1.234,56</dd><dt>Vence el</dt><dd>${dd}/${mm}/${yyyy}</dd></dl>
-</main></body></html>`,
-    nationalNumber: '1134567812',
-    expiresOn: [expiry.getFullYear(), expiry.getMonth() + 1, expiry.getDate()],
+    source: 'scripts/lib/sample-pages.ts',
+    url: sample.url,
+    html: sample.html,
+    nationalNumber: sample.msisdn.replace(/^\+549/, ''),
+    expiresOn: isoParts(sample.expiresOn),
   };
 }
 

@@ -1,3 +1,4 @@
+import { addLinePagePath } from '../../utils/messages';
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_LINE_FORM,
@@ -152,14 +153,14 @@ describe('prefillFromHash', () => {
     });
   });
 
-  it("reads the background's #add-line=<json> hash", () => {
-    const prefill = {
+  it('reads the hash the background writes for the overlay\'s "enter it by hand"', () => {
+    const path = addLinePagePath({
       carrier: 'movistar',
       msisdn: '+5493516123456',
       expiresOn: null,
       balance: { amount: 2500, currency: 'ARS' },
-    };
-    expect(prefillFromHash(`#add-line=${encodeURIComponent(JSON.stringify(prefill))}`)).toEqual({
+    });
+    expect(prefillFromHash(path.slice(path.indexOf('#')))).toEqual({
       carrier: 'movistar',
       msisdn: '+5493516123456',
       label: '',
@@ -172,7 +173,7 @@ describe('prefillFromHash', () => {
     expect(
       prefillFromHash('#/add?carrier=nokia&msisdn=123&expiresOn=2026-02-30&balance=-4'),
     ).toEqual(EMPTY_LINE_FORM);
-    expect(prefillFromHash('#add-line=%7Bbroken')).toEqual(EMPTY_LINE_FORM);
+    expect(prefillFromHash('#add-line=%7Bbroken')).toBeNull();
     expect(prefillFromHash('')).toBeNull();
     expect(prefillFromHash('#/settings')).toBeNull();
   });

@@ -83,7 +83,7 @@ describe('reconcile', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([242, 153, 0, 255]);
     expect(await fakeBrowser.action.getTitle({})).toBe(
-      'badgeTitle(Personal 351 612-3456|2026-05-04)',
+      'badgeTitle(Personal +54 9 351 612-3456|2026-05-04)',
     );
     expect(BADGE_AMBER).toBe('#f29900');
   });

@@ -5,7 +5,6 @@ import {
   badgeState,
   dueStep,
   effectiveExpiry,
-  formatMsisdn,
   nextAlarm,
   parseRemindAlarm,
   planReminders,
@@ -264,17 +263,9 @@ describe('badge', () => {
     expect(state.text).toBe('2');
     expect(state.line).toMatchObject({
       id: 'b',
-      displayName: 'Claro 351 612-3456',
+      displayName: 'Claro +54 9 351 612-3456',
       expiresOn: '2026-05-12',
       estimated: true,
     });
-  });
-});
-
-describe('formatMsisdn', () => {
-  it('groups Argentine numbers by area code', () => {
-    expect(formatMsisdn('+5491134567812')).toBe('11 3456-7812');
-    expect(formatMsisdn('+5493516123456')).toBe('351 612-3456');
-    expect(formatMsisdn('+5493543123456')).toBe('3543 12-3456');
   });
 });
