@@ -18,6 +18,20 @@ export default defineConfig({
       ? { define: { __LK_TEST_SCHEMA_V3__: 'true' } }
       : {}),
   }),
+  hooks: {
+    // Carrier pages pay for every byte of the content script: it uses the browser's own
+    // promise-based API (chrome.* in MV3 Chrome, browser.* in Firefox) instead of the
+    // polyfill, which the background and the popup keep.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = viteConfig.resolve?.alias;
+      if (Array.isArray(alias)) {
+        viteConfig.resolve!.alias = alias.filter((entry) => entry.find !== 'wxt/browser');
+      } else if (alias && typeof alias === 'object') {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     // Test builds only: a higher version to install over the shipped one.
     ...(process.env.LINEKEEPER_VERSION_OVERRIDE

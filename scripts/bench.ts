@@ -67,6 +67,14 @@ function main(): void {
         formatKb(row.budget),
         row.pass ? 'pass' : 'FAIL',
       ]);
+      if (row.target !== null) {
+        rows.push([
+          `${target}/${row.file}, gzip, against its goal`,
+          formatKb(row.gzip),
+          formatKb(row.target),
+          row.gzip <= row.target ? 'pass' : 'FAIL (goal)',
+        ]);
+      }
     }
   }
 

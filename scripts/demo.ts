@@ -7,7 +7,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, extensionServiceWorker, launchWithExtension, serveHtml } from './lib/chromium';
+import {
+  REPO_ROOT,
+  extensionServiceWorker,
+  launchWithExtension,
+  readStore,
+  serveHtml,
+} from './lib/chromium';
 import { sampleAccountPages } from './lib/sample-pages';
 
 const OVERLAY_TAG = 'linekeeper-overlay';
@@ -49,8 +55,18 @@ async function main(): Promise<void> {
   await popup.screenshot({ path: popupFile });
   screenshots.push(popupFile);
 
-  console.log('\nWhat the popup shows:\n');
-  console.log((await popup.locator('body').innerText()).trim());
+  console.log('\nWhat LineKeeper stored (IndexedDB, lines):');
+  const lines = await readStore<{
+    carrier: string;
+    msisdn: string | null;
+    expiresOn: string | null;
+    balance: { amount: number } | null;
+  }>(worker, 'lines');
+  for (const line of lines) {
+    console.log(
+      `  ${line.carrier.padEnd(9)} ${line.msisdn ?? '(no number)'}  expires ${line.expiresOn ?? '?'}  balance ARS ${line.balance?.amount ?? '?'}`,
+    );
+  }
   console.log('\nScreenshots:');
   for (const file of screenshots) console.log(`  ${path.relative(process.cwd(), file)}`);
 

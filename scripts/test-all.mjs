@@ -61,8 +61,7 @@ const e2eFailed = e2e ? (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0) : 1
 const firefox = readJson(`${RESULTS}/firefox.json`);
 const firefoxPassed = firefox?.passed ?? 0;
 const firefoxFailed = firefox ? firefox.failed : 1;
-const skipped =
-  (unit?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0) + (firefox?.skipped ?? 0);
+const skipped = (unit?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0) + (firefox?.skipped ?? 0);
 
 console.log(`\nunit: ${unitPassed} passed, ${unitFailed} failed`);
 console.log(`e2e: ${e2ePassed} passed, ${e2eFailed} failed`);

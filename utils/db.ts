@@ -9,6 +9,13 @@
  *       previousBalance, lastReadingKey; filled with defaults), a [lineId+readAt] index for
  *       one line's history, a fingerprint index for unassigned readings, and a `trash`
  *       table that keeps deleted lines for undo.
+ * - v3 (TEST BUILDS ONLY, never shipped): `tags: []` on every line and reading. It exists so
+ *   the update/downgrade e2e test (tests/e2e/trust-update.spec.ts) can build a "newer
+ *   LineKeeper" from this same source: `LINEKEEPER_TEST_SCHEMA_V3=1` makes wxt.config.ts
+ *   define `__LK_TEST_SCHEMA_V3__`, and unit tests pass `{ schemaV3: true }`.
+ *
+ * A database written by a newer version (a downgrade) is refused, never used: Dexie 4 would
+ * otherwise reopen it at the installed version and let old code write into it.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import {
@@ -37,6 +44,27 @@ export const STORES_V2 = {
 
 export const DB_VERSION = 2;
 
+/** Set only by the test build (wxt.config.ts `vite.define`); undefined in shipped code. */
+declare const __LK_TEST_SCHEMA_V3__: boolean | undefined;
+const TEST_SCHEMA_V3 = typeof __LK_TEST_SCHEMA_V3__ !== 'undefined' && __LK_TEST_SCHEMA_V3__;
+
+/** The error every query rejects with when the database is newer than this code. */
+export const DB_NEWER_ERROR = 'database-newer';
+
+/**
+ * True when `error` says the stored database was written by a newer LineKeeper (Dexie's or
+ * IndexedDB's VersionError, possibly wrapped by Dexie as an open failure's `inner`).
+ */
+export function isNewerDatabaseError(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const { name, message } = e as { name?: unknown; message?: unknown };
+    if (name === 'VersionError') return true;
+    if (typeof message === 'string' && message.includes(DB_NEWER_ERROR)) return true;
+    e = (e as { inner?: unknown }).inner;
+  }
+  return false;
+}
+
 export interface SettingsRecord {
   key: 'settings';
   value: Settings;
@@ -62,9 +90,10 @@ export type LineKeeperDb = Dexie & {
 /** Opens (lazily, on first query) the database; `name` lets tests use a fresh one each. */
 export function openDatabase(
   name: string = DB_NAME,
-  options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
+  options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; schemaV3?: boolean },
 ): LineKeeperDb {
-  const db = new Dexie(name, options) as LineKeeperDb;
+  const { schemaV3 = TEST_SCHEMA_V3, ...dexieOptions } = options ?? {};
+  const db = new Dexie(name, dexieOptions) as LineKeeperDb;
   db.version(1).stores(STORES_V1);
   db.version(2)
     .stores(STORES_V2)
@@ -98,6 +127,31 @@ export function openDatabase(
           }
         });
     });
+  if (schemaV3) {
+    db.version(3)
+      .stores(STORES_V2)
+      .upgrade(async (tx) => {
+        const addTags = (record: Record<string, unknown>) => {
+          if (!Array.isArray(record.tags)) record.tags = [];
+        };
+        await tx.table('lines').toCollection().modify(addTags);
+        await tx.table('readings').toCollection().modify(addTags);
+      });
+  }
+  const declared = schemaV3 ? 3 : DB_VERSION;
+  // Dexie 4 answers IndexedDB's VersionError by reopening at the installed (newer) version;
+  // refuse that here, before any query runs: old code must not read or write newer data.
+  db.on('ready', (opened) => {
+    // Dexie's verno stays at the declared version; the native one is ten times Dexie's.
+    const stored = opened.backendDB().version / 10;
+    if (stored > declared) {
+      const error = new Error(
+        `${DB_NEWER_ERROR}: stored version ${stored} is newer than this code's ${declared}`,
+      );
+      error.name = 'VersionError';
+      throw error;
+    }
+  });
   return db;
 }
 

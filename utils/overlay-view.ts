@@ -5,6 +5,7 @@
  */
 import type { UrlPageKind } from './carriers/types';
 import { foldText } from './reading/text';
+import { FAILURE_WORDS, NEGATED_SUCCESS, PAYMENT_WORDS } from './reading/vocabulary';
 import type { CarrierId, LineSummary, Money, Reading, ReadingOutcome } from './schema';
 
 export interface PageSignals {
@@ -16,17 +17,27 @@ export interface PageSignals {
   accountVocabulary: boolean;
 }
 
-const PAYMENT_FAILED =
-  /\b(rechazad[oa]|no (fue posible|pudimos) (procesar|completar|realizar)|pago (no|fallido)|(recarga|transaccion|operacion) (fallida|no (aprobada|exitosa|realizada))|error (en|al procesar) el pago|intenta(lo)? (nuevamente|de nuevo))/;
 const NOT_CHARGED =
   /\bno (se (realizo|efectuo|hizo|te hizo) (ningun|el|un) (cargo|debito|cobro)|se (debito|cobro|desconto)|te (cobramos|debitamos))|sin cargo(s)? (a|en) tu (tarjeta|cuenta)/;
 const ACCOUNT_VOCABULARY = /\b(saldo|vencimiento|vence|vigencia|valido hasta|credito disponible)\b/;
+
+/** Whether the engine took anything from the page. */
+export function readingHasValues(reading: Reading): boolean {
+  return (
+    reading.msisdn !== null ||
+    reading.balance !== null ||
+    reading.expiresOn !== null ||
+    reading.receipt !== null
+  );
+}
 
 /** Looks for the phrases the overlay reacts to in the page's visible text. */
 export function pageSignalsFromText(visibleText: string): PageSignals {
   const text = foldText(visibleText);
   return {
-    paymentFailed: PAYMENT_FAILED.test(text),
+    // The engine's own failure vocabulary, tied to a payment word as the engine does.
+    paymentFailed:
+      (FAILURE_WORDS.test(text) || NEGATED_SUCCESS.test(text)) && PAYMENT_WORDS.test(text),
     notCharged: NOT_CHARGED.test(text),
     accountVocabulary: ACCOUNT_VOCABULARY.test(text),
   };
@@ -72,12 +83,8 @@ export function overlayViewFor(input: OverlayInputs): OverlayView | null {
   if (signals.paymentFailed && reading.kind !== 'receipt') {
     return { mode: 'failed', notCharged: signals.notCharged };
   }
-  const hasData =
-    reading.receipt !== null ||
-    reading.expiresOn !== null ||
-    reading.balance !== null ||
-    reading.msisdn !== null;
-  if (input.answerError && hasData) return { mode: 'error', message: input.answerError };
+  if (input.answerError && readingHasValues(reading))
+    return { mode: 'error', message: input.answerError };
   if (reading.kind === 'receipt' && reading.receipt) {
     if (answer?.outcome !== 'receipt-recorded' && answer?.outcome !== 'receipt-duplicate') {
       return null;

@@ -6,7 +6,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { openDatabase, type LineKeeperDb } from '../../utils/db';
+import { isNewerDatabaseError, openDatabase, type LineKeeperDb } from '../../utils/db';
 import type { Translate } from '../../utils/i18n';
 import { ReplySchemas, type ReplyOf, type UiMessage } from '../../utils/schema';
 
@@ -21,18 +21,37 @@ export function popupDb(): LineKeeperDb {
 export type LiveResult<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
 
-/** Subscribes to a live query; errors (IndexedDB unavailable, quota, …) come back as state. */
-export function useLiveResult<T>(query: () => Promise<T>, deps: unknown[]): LiveResult<T> {
+/**
+ * Subscribes to a live query; errors (IndexedDB unavailable, quota, …) come back as state.
+ * With `db`, the database is opened first: an open that fails (e.g. data from a newer
+ * LineKeeper) is reported as an error, where a live query would wait forever.
+ */
+export function useLiveResult<T>(
+  query: () => Promise<T>,
+  deps: unknown[],
+  db?: LineKeeperDb,
+): LiveResult<T> {
   const [result, setResult] = useState<LiveResult<T>>({ status: 'loading' });
   useEffect(() => {
-    const subscription = liveQuery(query).subscribe({
-      next: (value) => setResult({ status: 'ready', value }),
-      error: (error: unknown) => {
-        console.error('LineKeeper: popup query failed', error);
-        setResult({ status: 'error', error });
-      },
-    });
-    return () => subscription.unsubscribe();
+    let cancelled = false;
+    let subscription: { unsubscribe(): void } | undefined;
+    const fail = (error: unknown) => {
+      console.error('LineKeeper: popup query failed', error);
+      if (!cancelled) setResult({ status: 'error', error });
+    };
+    const subscribe = () => {
+      if (cancelled) return;
+      subscription = liveQuery(query).subscribe({
+        next: (value) => setResult({ status: 'ready', value }),
+        error: fail,
+      });
+    };
+    if (db) db.open().then(subscribe, fail);
+    else subscribe();
+    return () => {
+      cancelled = true;
+      subscription?.unsubscribe();
+    };
   }, deps);
   return result;
 }
@@ -69,10 +88,19 @@ const KNOWN_ERRORS: [RegExp, string][] = [
   [/number was added since/, 'popupErrRestoreTaken'],
   [/renewal date is in the future/, 'formErrFutureDate'],
   [/no such line/, 'popupErrNoSuchLine'],
+  [/database-newer/, 'popupErrDatabaseNewer'],
+  [/storage-full/, 'popupErrStorageFull'],
 ];
 
 /** A refusal or failure as a localised sentence. */
 export function errorMessage(error: string, t: Translate): string {
   for (const [pattern, key] of KNOWN_ERRORS) if (pattern.test(error)) return t(key);
   return t('popupErrSave', [error]);
+}
+
+/** Why the popup cannot read its data, as localised title and body keys. */
+export function storageErrorKeys(error: unknown): { title: string; body: string } {
+  return isNewerDatabaseError(error)
+    ? { title: 'popupDatabaseNewerTitle', body: 'popupErrDatabaseNewer' }
+    : { title: 'popupStorageErrorTitle', body: 'popupStorageErrorBody' };
 }

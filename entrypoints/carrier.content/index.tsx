@@ -17,8 +17,13 @@ import { carrierForUrl, carrierMatchPatterns, type CarrierAdapter } from '../../
 import { browserTranslate, browserUiLocale } from '../../utils/i18n';
 import { buildPageReport } from '../../utils/page-report';
 import { watchPage } from '../../utils/page-watch';
-import { overlayViewFor, pageSignalsFromText, type OverlayView } from '../../utils/overlay-view';
-import { readPage } from '../../utils/reading';
+import {
+  overlayViewFor,
+  pageSignalsFromText,
+  readingHasValues,
+  type OverlayView,
+} from '../../utils/overlay-view';
+import { readPage, visibleText } from '../../utils/reading';
 import type { Reading } from '../../utils/schema';
 
 const OVERLAY_TAG = 'linekeeper-overlay';
@@ -87,7 +92,10 @@ export default defineContentScript({
         reading,
         answer,
         answerError,
-        signals: pageSignalsFromText(document.body?.innerText ?? ''),
+        // A page that gave values is an account page or a receipt: no need to scan it again.
+        signals: readingHasValues(reading)
+          ? { paymentFailed: false, notCharged: false, accountVocabulary: true }
+          : pageSignalsFromText(visibleText(document)),
       });
     }
   },

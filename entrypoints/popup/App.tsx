@@ -6,7 +6,13 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { BackupPanelProps } from '../../components/popup/BackupPanel';
-import { errorMessage, popupDb, sendUi, useLiveResult } from '../../components/popup/data';
+import {
+  errorMessage,
+  popupDb,
+  sendUi,
+  storageErrorKeys,
+  useLiveResult,
+} from '../../components/popup/data';
 import { EmptyState } from '../../components/popup/EmptyState';
 import { lazyView } from '../../components/popup/lazy';
 import type { LineDetailProps } from '../../components/popup/LineDetail';
@@ -118,11 +124,16 @@ export function App({ locale, t, initialHash }: AppProps) {
     return () => removeEventListener('hashchange', onHash);
   }, []);
 
-  const data = useLiveResult(async () => {
-    const [lines, settings] = await Promise.all([db.lines.toArray(), readSettings(db)]);
-    performance.mark('linekeeper:data');
-    return { lines, settings };
-  }, [db]);
+  const data = useLiveResult(
+    async () => {
+      const [lines, settings] = await Promise.all([db.lines.toArray(), readSettings(db)]);
+      performance.mark('linekeeper:data');
+      return { lines, settings };
+      // `db`: open it first, so a refused open (newer data) shows instead of loading forever.
+    },
+    [db],
+    db,
+  );
   // Readings waiting for a line: a separate, later query (the list never waits for readings).
   // IndexedDB does not index null, so this scans only recent readings by their readAt index.
   const unassigned = useLiveResult(
@@ -247,9 +258,9 @@ export function App({ locale, t, initialHash }: AppProps) {
   function renderView() {
     if (data.status === 'error') {
       return (
-        <div class="alert" role="alert">
-          <h2>{t('popupStorageErrorTitle')}</h2>
-          <p>{t('popupStorageErrorBody')}</p>
+        <div class="alert" role="alert" data-storage-error>
+          <h2>{t(storageErrorKeys(data.error).title)}</h2>
+          <p>{t(storageErrorKeys(data.error).body)}</p>
           <p class="small">{t('backupErrorDetail', [String(data.error)])}</p>
         </div>
       );

@@ -7,7 +7,9 @@ import {
   test as base,
   expect as baseExpect,
   type BrowserContext,
+  type CDPSession,
   type Page,
+  type Request,
   type Worker,
 } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -41,6 +43,147 @@ export function fixturePage(name: string): FixturePage {
   return { name, html: readFileSync(`${file}.html`, 'utf8'), ...meta };
 }
 
+// ───────────────────────── network guard ─────────────────────────
+
+/** Schemes that never touch the network: the extension's own files and inline data. */
+const LOCAL_SCHEME = /^(chrome-extension|data|blob|about):/;
+
+interface CdpInitiator {
+  type: string;
+  url?: string;
+  stack?: { callFrames: { url: string }[]; parent?: CdpInitiator['stack'] };
+}
+
+function stackUrls(stack: CdpInitiator['stack']): string[] {
+  const urls: string[] = [];
+  for (let s = stack; s; s = s.parent) urls.push(...s.callFrames.map((frame) => frame.url));
+  return urls;
+}
+
+export interface NetworkGuard {
+  /** Requests the extension made (worker, extension pages, content scripts): must stay empty. */
+  violations: string[];
+  /** Every request seen, with who made it (for debugging a failure). */
+  log: string[];
+  /** Resolves once `page` is watched through CDP (call before navigating it). */
+  watching(page: Page): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Records every request made in `context` and lists the ones the extension made:
+ * - the extension's service worker: Playwright 1.65 reports its requests as context
+ *   `request` events with `request.serviceWorker()` set (proved by trust-network.spec.ts:
+ *   a `fetch()` evaluated in the worker is caught; no env flag needed here);
+ * - extension pages (popup, or an extension page in a tab): any request from a frame
+ *   whose URL is chrome-extension://;
+ * - content scripts: their requests leave from the carrier page's frame, so each web page
+ *   is watched with CDP `Network.requestWillBeSent`, and a request whose initiator stack
+ *   runs through a chrome-extension:// script is the extension's. A request the page's
+ *   markup asks for on ANOTHER origin counts too (markup we might inject, e.g. overlay
+ *   CSS `url()`): fixture pages only reference their own origin.
+ * Not the extension's: the carrier page's own navigations and same-origin subresources
+ * (refused offline by the catch-all route anyway), and the favicon the browser itself
+ * fetches for a routed page (initiator "other", `<origin>/favicon.ico`; Playwright never
+ * sees it, CDP does) — the browser requests it for any page, extension or not.
+ */
+export function startNetworkGuard(context: BrowserContext): NetworkGuard {
+  const violations: string[] = [];
+  const log: string[] = [];
+  const sessions: CDPSession[] = [];
+  const watched = new WeakMap<Page, Promise<void>>();
+
+  const onRequest = (request: Request) => {
+    const url = request.url();
+    if (LOCAL_SCHEME.test(url)) return;
+    const worker = request.serviceWorker();
+    if (worker) {
+      log.push(`service worker ${worker.url()} → ${url}`);
+      if (worker.url().startsWith('chrome-extension://')) {
+        violations.push(`service worker → ${request.method()} ${url}`);
+      }
+      return;
+    }
+    let frameUrl = '';
+    try {
+      frameUrl = request.frame().url();
+    } catch {
+      // A request with no frame (e.g. a worker's): the CDP watch and the worker rule cover it.
+    }
+    if (frameUrl.startsWith('chrome-extension://')) {
+      log.push(`extension page ${frameUrl} → ${url}`);
+      violations.push(`extension page ${frameUrl} → ${request.method()} ${url}`);
+    }
+  };
+  context.on('request', onRequest);
+
+  const watch = (page: Page): Promise<void> => {
+    let ready = watched.get(page);
+    if (ready) return ready;
+    ready = (async () => {
+      const cdp = await context.newCDPSession(page);
+      sessions.push(cdp);
+      cdp.on('Network.requestWillBeSent', (event) => {
+        const url = event.request.url;
+        if (LOCAL_SCHEME.test(url)) return;
+        const initiator = event.initiator as CdpInitiator;
+        const documentUrl = event.documentURL;
+        const frames = stackUrls(initiator.stack);
+        log.push(`page ${documentUrl} [${initiator.type} ${frames.join(' ')}] → ${url}`);
+        if (documentUrl.startsWith('chrome-extension://')) return; // extension page: see above
+        if (frames.some((frame) => frame.startsWith('chrome-extension://'))) {
+          violations.push(`content script on ${documentUrl} → ${event.request.method} ${url}`);
+          return;
+        }
+        if (event.type === 'Document') return; // the tab's own navigation
+        let pageOrigin = '';
+        let target: URL | null = null;
+        try {
+          pageOrigin = new URL(documentUrl).origin;
+          target = new URL(url);
+        } catch {
+          // not a URL we can judge: fall through to the cross-origin rule
+        }
+        if (
+          initiator.type === 'other' &&
+          target?.origin === pageOrigin &&
+          target.pathname === '/favicon.ico'
+        ) {
+          return; // the browser's own favicon fetch for the page
+        }
+        // Another origin, asked for by anything but the page's own scripts (markup, CSS,
+        // or an element whose load has no script stack, like `new Image().src`): ours.
+        const byPageScript =
+          initiator.type === 'script' &&
+          frames.length > 0 &&
+          frames.every((frame) => /^https?:/.test(frame));
+        if (target?.origin !== pageOrigin && !byPageScript) {
+          violations.push(`cross-origin load on ${documentUrl} → ${event.request.method} ${url}`);
+        }
+      });
+      await cdp.send('Network.enable');
+    })().catch(() => undefined); // a page closed before it was watched
+    watched.set(page, ready);
+    return ready;
+  };
+  const onPage = (page: Page) => void watch(page);
+  context.on('page', onPage);
+  for (const page of context.pages()) void watch(page);
+
+  return {
+    violations,
+    log,
+    watching: watch,
+    async stop() {
+      context.off('request', onRequest);
+      context.off('page', onPage);
+      await Promise.all(sessions.map((session) => session.detach().catch(() => undefined)));
+    },
+  };
+}
+
+const guards = new WeakMap<BrowserContext, NetworkGuard>();
+
 /** Serves `html` at the carrier's real https URL and opens it in a new tab. */
 export async function openCarrierPage(
   context: BrowserContext,
@@ -49,6 +192,8 @@ export async function openCarrierPage(
 ): Promise<Page> {
   await serveHtml(context, url, html);
   const page = await context.newPage();
+  // Watched from its first request, so a content-script request can't slip past the guard.
+  await guards.get(context)?.watching(page);
   await page.goto(url);
   return page;
 }
@@ -92,6 +237,11 @@ interface Fixtures {
   language: string;
   /** Requests the extension or a page tried to make that no route served. */
   unroutedRequests: string[];
+  /**
+   * Automatic: fails the test if the extension itself made any network request (see
+   * startNetworkGuard). Tests may read `violations` / `log` to assert earlier.
+   */
+  networkGuard: NetworkGuard;
   context: BrowserContext;
   serviceWorker: Worker;
   extensionId: string;
@@ -116,6 +266,21 @@ export const test = base.extend<Fixtures>({
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
   },
+  networkGuard: [
+    async ({ context }, use, testInfo) => {
+      const guard = startNetworkGuard(context);
+      guards.set(context, guard);
+      await use(guard);
+      await guard.stop();
+      if (guard.violations.length > 0) {
+        await testInfo.attach('network-log', { body: guard.log.join('\n') });
+        throw new Error(
+          `LineKeeper made network requests (it must make none):\n${guard.violations.join('\n')}`,
+        );
+      }
+    },
+    { auto: true },
+  ],
   serviceWorker: async ({ context }, use) => {
     await use(await extensionServiceWorker(context));
   },

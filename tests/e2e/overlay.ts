@@ -11,16 +11,7 @@ export const OVERLAY_TAG = 'linekeeper-overlay';
 interface DomNode {
   nodeName: string;
   backendNodeId: number;
-  children?: DomNode[];
   shadowRoots?: DomNode[];
-  contentDocument?: DomNode;
-}
-
-function findHosts(node: DomNode, found: DomNode[] = []): DomNode[] {
-  if (node.nodeName.toLowerCase() === OVERLAY_TAG) found.push(node);
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])])
-    findHosts(child, found);
-  return found;
 }
 
 export class OverlayObject {
@@ -33,23 +24,38 @@ export class OverlayObject {
     return this.session;
   }
 
+  /**
+   * The overlay hosts' node ids. Queried from the top (the host is a child of <html>)
+   * rather than by fetching the whole DOM tree, which takes seconds on 10 MB pages.
+   */
+  private async hostIds(): Promise<number[]> {
+    const cdp = await this.cdp();
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as {
+      root: { nodeId: number };
+    };
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+      nodeId: root.nodeId,
+      selector: OVERLAY_TAG,
+    });
+    return nodeIds;
+  }
+
   /** How many overlay hosts the page holds (must never exceed one). */
   async count(): Promise<number> {
-    const cdp = await this.cdp();
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
-      root: DomNode;
-    };
-    return findHosts(root).length;
+    return (await this.hostIds()).length;
   }
 
   /** Runs `fn` with the closed shadow root as `this`; returns its JSON result. */
   async evaluate<T>(fn: string, ...args: unknown[]): Promise<T> {
     const cdp = await this.cdp();
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
-      root: DomNode;
-    };
-    const host = findHosts(root)[0];
-    const shadow = host?.shadowRoots?.[0];
+    const [hostId] = await this.hostIds();
+    if (hostId === undefined) throw new Error('no overlay on the page');
+    const { node } = (await cdp.send('DOM.describeNode', {
+      nodeId: hostId,
+      depth: 1,
+      pierce: true,
+    })) as { node: DomNode };
+    const shadow = node.shadowRoots?.[0];
     if (!shadow) throw new Error('no overlay on the page');
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
     const result = await cdp.send('Runtime.callFunctionOn', {

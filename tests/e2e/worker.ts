@@ -18,28 +18,7 @@ declare const chrome: {
   notifications: { getAll(): Promise<Record<string, boolean>> };
 };
 
-/** Every record of one object store of LineKeeper's database (which must already exist). */
-export async function readStore<T = Record<string, unknown>>(
-  worker: Worker,
-  store: string,
-): Promise<T[]> {
-  return (await worker.evaluate(async (storeName) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('linekeeper');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    try {
-      return await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(storeName).objectStore(storeName).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, store)) as T[];
-}
+export { readStore } from '../../scripts/lib/chromium';
 
 export async function badge(
   worker: Worker,

@@ -67,7 +67,8 @@ describe('carrier registry', () => {
     const manifest = await manifestFor('chrome');
     expect(manifest.permissions).toEqual(['alarms', 'notifications', 'storage']);
     expect([...(manifest.host_permissions ?? [])].sort()).toEqual(carrierMatchPatterns().sort());
-    for (const pattern of manifest.host_permissions ?? []) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+    for (const pattern of manifest.host_permissions ?? [])
+      expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
   });
 
   it('gives the Firefox build a fixed id and declares that it collects no data', async () => {

@@ -1,0 +1,289 @@
+/**
+ * npm run bench:read — how fast the reading engine is, and how it compares with a generic
+ * date parser. Not a test: prints a table.
+ *
+ *  1. Per fixture: median readPage time in Node (happy-dom document) and in Chromium
+ *     (the engine bundled with esbuild into an IIFE, page loaded with setContent).
+ *  2. Side by side: chrono-node's Spanish parser on the page's visible text, taking its
+ *     first date after an expiry word (or its first date), against the fixture's expiry.
+ *  3. Linearity: Chromium time for synthetic 0.25 / 0.5 / 1 / 2 MB pages.
+ *
+ * Chromium: /usr/bin/chromium or CHROMIUM_PATH.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as chrono from 'chrono-node';
+import { build } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
+import { loadPage } from './lib/load-page';
+import { readPage, visibleText } from '../utils/reading';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const FIXTURES = path.join(ROOT, 'tests/fixtures');
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+interface Fixture {
+  name: string;
+  html: string;
+  htmlPath: string;
+  url: string;
+  at: string;
+  expiresOn: string | null;
+}
+
+function loadFixtures(): Fixture[] {
+  const fixtures: Fixture[] = [];
+  for (const dir of readdirSync(FIXTURES, { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    for (const file of readdirSync(path.join(FIXTURES, dir.name)).sort()) {
+      if (!file.endsWith('.html')) continue;
+      const htmlPath = path.join(FIXTURES, dir.name, file);
+      const jsonPath = htmlPath.replace(/\.html$/, '.json');
+      if (!existsSync(jsonPath)) continue;
+      const spec = JSON.parse(readFileSync(jsonPath, 'utf8'));
+      fixtures.push({
+        name: `${dir.name}/${file.replace(/\.html$/, '')}`,
+        html: readFileSync(htmlPath, 'utf8'),
+        htmlPath,
+        url: spec.url,
+        at: spec.at,
+        expiresOn: spec.expected?.expiresOn ?? null,
+      });
+    }
+  }
+  return fixtures;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function runsFor(bytes: number): number {
+  return bytes > 500_000 ? 9 : bytes > 50_000 ? 31 : 101;
+}
+
+function timeInNode(run: () => unknown, runs: number): number {
+  run(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+const EXPIRY_WORD = /venc|v[aá]lid[oa]s? hasta|vigen|expira|caduc/i;
+
+/** chrono-node's pick: the first date after the first expiry word, else the first date. */
+function chronoExpiry(text: string, at: Date): { iso: string | null; ms: number } {
+  const start = performance.now();
+  const results = chrono.es.parse(text, at);
+  const ms = performance.now() - start;
+  const keyword = EXPIRY_WORD.exec(text);
+  const after = keyword ? results.find((r) => r.index >= keyword.index) : undefined;
+  const chosen = after ?? results[0];
+  if (!chosen) return { iso: null, ms };
+  const y = chosen.start.get('year');
+  const m = chosen.start.get('month');
+  const d = chosen.start.get('day');
+  if (y == null || m == null || d == null) return { iso: null, ms };
+  return { iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, ms };
+}
+
+async function bundleEngine(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(ROOT, 'utils/reading/index.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'LineKeeperReading',
+    write: false,
+    target: 'chrome120',
+    minify: true,
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+/** Median readPage time inside Chromium (the page's own realm, real computed styles). */
+async function timeInChromium(
+  page: Page,
+  engine: string,
+  html: string,
+  url: string,
+  at: string,
+  runs: number,
+) {
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.addScriptTag({ content: engine });
+  // A string, not a function: the page must not depend on the bundler's helpers.
+  return (await page.evaluate(`(() => {
+    const read = () => LineKeeperReading.readPage(document, ${JSON.stringify(url)}, new Date(${JSON.stringify(at)}));
+    const reading = read();
+    const times = [];
+    for (let i = 0; i < ${runs}; i += 1) {
+      const start = performance.now();
+      read();
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return { median: times[Math.floor(times.length / 2)], expiresOn: reading.expiresOn };
+  })()`)) as { median: number; expiresOn: string | null };
+}
+
+/** A carrier page padded to `bytes`: half markup (movement rows), half inline app script. */
+function syntheticPage(bytes: number): string {
+  const summary = `<section><h2>Tu saldo</h2><p>Saldo disponible: $ 1.234,56</p><p>Vence el 15/12/2026</p>
+    <p>Línea: 11 2345-6789</p></section>`;
+  const row = (i: number) =>
+    `<div class="mv"><span>${(i % 28) + 1}/10/2026 1${i % 10}:${10 + (i % 50)}</span><span>Llamada saliente</span>` +
+    `<span>221 ***-**${10 + (i % 89)}</span><span>$ ${(i % 90) + 10},${10 + (i % 89)}</span></div>\n`;
+  const parts: string[] = [
+    '<!doctype html><html><head><title>Mi Movistar</title></head><body><main>',
+    summary,
+  ];
+  let size = parts.join('').length;
+  let i = 0;
+  while (size < bytes / 2) {
+    const piece = row(i++);
+    parts.push(piece);
+    size += piece.length;
+  }
+  const state = JSON.stringify({
+    rows: Array.from({ length: 50 }, (_, k) => ({ id: k, saldo: '$ 999,99', vence: '01/01/2027' })),
+  });
+  parts.push('</main><script type="application/json" id="__STATE__">');
+  while (size < bytes) {
+    parts.push(state);
+    size += state.length;
+  }
+  parts.push('</script></body></html>');
+  return parts.join('');
+}
+
+function pad(text: string | number, width: number): string {
+  return String(text).padEnd(width);
+}
+
+async function main() {
+  const fixtures = loadFixtures();
+  const engine = await bundleEngine();
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  await page.route('**/*', (route) => route.abort());
+
+  console.log(`engine bundle: ${(engine.length / 1024).toFixed(1)} KB minified\n`);
+  console.log(
+    [
+      pad('fixture', 36),
+      pad('KB', 7),
+      pad('node ms', 9),
+      pad('chromium ms', 12),
+      pad('text+chrono', 12),
+      pad('chrono', 8),
+      pad('ratio', 7),
+      pad('engine', 8),
+      'chrono',
+    ].join(''),
+  );
+  let engineRight = 0;
+  let engineWrong = 0;
+  let chronoRight = 0;
+  let chronoWrong = 0;
+  const verdict = (got: string | null, want: string | null) =>
+    got === want ? 'right' : got === null ? 'null' : 'WRONG';
+  for (const fixture of fixtures) {
+    const at = new Date(fixture.at);
+    const loaded = loadPage(fixture.html, fixture.url, { htmlPath: fixture.htmlPath });
+    const runs = runsFor(fixture.html.length);
+    const nodeMs = timeInNode(() => readPage(loaded.document, fixture.url, at), runs);
+    const reading = readPage(loaded.document, fixture.url, at);
+    // chrono-node needs the page's visible text: time the extraction with it (fair) and alone.
+    const chronoRuns: number[] = [];
+    const withTextRuns: number[] = [];
+    let chronoIso: string | null = null;
+    for (let i = 0; i < Math.min(runs, 9); i += 1) {
+      const start = performance.now();
+      const text = visibleText(loaded.document);
+      const result = chronoExpiry(text, at);
+      withTextRuns.push(performance.now() - start);
+      chronoRuns.push(result.ms);
+      chronoIso = result.iso;
+    }
+    await loaded.close();
+    const chronoMs = median(chronoRuns);
+    const withTextMs = median(withTextRuns);
+    const browserResult = await timeInChromium(
+      page,
+      engine,
+      fixture.html,
+      fixture.url,
+      fixture.at,
+      runs,
+    );
+    const engineVerdict = verdict(reading.expiresOn, fixture.expiresOn);
+    const chronoVerdict = verdict(chronoIso, fixture.expiresOn);
+    if (engineVerdict === 'right') engineRight += 1;
+    if (engineVerdict === 'WRONG') engineWrong += 1;
+    if (chronoVerdict === 'right') chronoRight += 1;
+    if (chronoVerdict === 'WRONG') chronoWrong += 1;
+    console.log(
+      [
+        pad(fixture.name, 36),
+        pad((fixture.html.length / 1024).toFixed(0), 7),
+        pad(nodeMs.toFixed(2), 9),
+        pad(browserResult.median.toFixed(2), 12),
+        pad(withTextMs.toFixed(2), 12),
+        pad(chronoMs.toFixed(2), 8),
+        pad(`${(withTextMs / Math.max(nodeMs, 0.001)).toFixed(1)}x`, 7),
+        pad(engineVerdict, 8),
+        chronoVerdict,
+      ].join(''),
+    );
+  }
+  console.log(
+    `\nexpiry vs fixture JSON (${fixtures.length} pages): engine ${engineRight} right, ${engineWrong} wrong; ` +
+      `chrono-node ${chronoRight} right, ${chronoWrong} wrong (node: happy-dom; text+chrono = visibleText + chrono.es.parse; ratio = (text+chrono) / engine, both in Node)`,
+  );
+
+  console.log(
+    '\nlinearity (synthetic page: half movement rows, half inline app-state script), Chromium median:',
+  );
+  console.log([pad('size', 8), pad('chromium ms', 12), 'ms per MB'].join(''));
+  for (const megabytes of [0.25, 0.5, 1, 2]) {
+    const html = syntheticPage(megabytes * 1024 * 1024);
+    const result = await timeInChromium(
+      page,
+      engine,
+      html,
+      'https://mi.movistar.com.ar/inicio',
+      '2026-11-20T12:00:00-03:00',
+      15,
+    );
+    console.log(
+      [
+        pad(`${megabytes} MB`, 8),
+        pad(result.median.toFixed(2), 12),
+        (result.median / megabytes).toFixed(2),
+      ].join(''),
+    );
+  }
+  await browser.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench-read: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

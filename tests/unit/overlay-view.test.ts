@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import {
+  overlayViewFor,
+  pageSignalsFromText,
+  type OverlayInputs,
+  type ReadingAnswer,
+} from '../../utils/overlay-view';
+import type { LineSummary, Reading } from '../../utils/schema';
+
+const account: Reading = {
+  carrier: 'claro',
+  kind: 'account',
+  msisdn: '+5491134567812',
+  balance: { amount: 1084.56, currency: 'ARS' },
+  expiresOn: '2026-12-15',
+  receipt: null,
+  notes: [],
+};
+const nothing: Reading = { ...account, kind: 'none', msisdn: null, balance: null, expiresOn: null };
+const line: LineSummary = {
+  id: 'l1',
+  carrier: 'claro',
+  msisdn: '+5491134567812',
+  label: '',
+  displayName: 'Claro +54 9 11 3456-7812',
+  expiresOn: '2026-12-15',
+  estimated: false,
+  daysLeft: 19,
+  balance: { amount: 1084.56, currency: 'ARS' },
+  lastRechargeOn: null,
+  snoozedUntil: null,
+};
+const saved: ReadingAnswer = {
+  outcome: 'saved',
+  line,
+  previousBalance: { amount: 1234.56, currency: 'ARS' },
+};
+const quiet = { paymentFailed: false, notCharged: false, accountVocabulary: false };
+
+function view(overrides: Partial<OverlayInputs>) {
+  return overlayViewFor({
+    carrier: 'claro',
+    urlKind: 'account',
+    reading: account,
+    answer: saved,
+    answerError: null,
+    signals: quiet,
+    ...overrides,
+  });
+}
+
+describe('pageSignalsFromText', () => {
+  it('recognises a failed payment and the promise of no double charge', () => {
+    const signals = pageSignalsFromText(
+      'No fue posible procesar el pago de la recarga. No se realizó ningún cargo en tu tarjeta. Intentá nuevamente.',
+    );
+    expect(signals.paymentFailed).toBe(true);
+    expect(signals.notCharged).toBe(true);
+  });
+
+  it('does not call a successful recharge or a plain account page a failure', () => {
+    expect(pageSignalsFromText('¡Recarga exitosa! Tu pago fue aprobado.').paymentFailed).toBe(
+      false,
+    );
+    const account = pageSignalsFromText('Tu saldo disponible: $ 1.234,56. Vence el 15/12/2026');
+    expect(account).toEqual({ paymentFailed: false, notCharged: false, accountVocabulary: true });
+  });
+});
+
+describe('overlayViewFor', () => {
+  it('says what was saved, with the balance change since the last visit', () => {
+    expect(view({})).toEqual({ mode: 'saved', line, balanceChange: -150, reading: account });
+  });
+
+  it('shows no change when the balance did not move or was unknown', () => {
+    expect(view({ answer: { ...saved, previousBalance: null } })).toMatchObject({
+      balanceChange: null,
+    });
+  });
+
+  it('stays out of the way on login pages and on pages with nothing to say', () => {
+    expect(view({ urlKind: 'login' })).toBeNull();
+    expect(
+      view({ reading: nothing, answer: { ...saved, outcome: 'ignored', line: null } }),
+    ).toBeNull();
+  });
+
+  it('offers help on an account page where nothing sure was found', () => {
+    const result = view({
+      reading: nothing,
+      answer: { outcome: 'ignored', line: null, previousBalance: null },
+      signals: { ...quiet, accountVocabulary: true },
+    });
+    expect(result).toEqual({ mode: 'unsure', carrier: 'claro', reading: nothing });
+  });
+
+  it('shows the checklist on recharge pages and the troubleshooting on failures', () => {
+    expect(view({ urlKind: 'recharge', reading: nothing, answer: null })).toEqual({
+      mode: 'checklist',
+    });
+    expect(
+      view({
+        urlKind: 'recharge',
+        reading: nothing,
+        answer: null,
+        signals: { ...quiet, paymentFailed: true, notCharged: true },
+      }),
+    ).toEqual({ mode: 'failed', notCharged: true });
+  });
+
+  it('confirms a receipt only once the background recorded it', () => {
+    const receipt: Reading = {
+      ...nothing,
+      kind: 'receipt',
+      receipt: { amount: 2000, currency: 'ARS', operationId: '000123', date: '2026-11-20' },
+    };
+    const recorded = { outcome: 'receipt-recorded' as const, line: null, previousBalance: null };
+    expect(view({ urlKind: 'recharge', reading: receipt, answer: recorded })).toEqual({
+      mode: 'receipt',
+      amount: 2000,
+      operationId: '000123',
+      duplicate: false,
+    });
+    expect(view({ urlKind: 'recharge', reading: receipt, answer: null })).toBeNull();
+  });
+
+  it('reports a storage failure instead of pretending it saved', () => {
+    expect(view({ answer: null, answerError: 'QuotaExceededError' })).toEqual({
+      mode: 'error',
+      message: 'QuotaExceededError',
+    });
+  });
+
+  it('asks which line a numberless reading belongs to', () => {
+    const reading = { ...account, msisdn: null };
+    expect(
+      view({ reading, answer: { outcome: 'unassigned', line: null, previousBalance: null } }),
+    ).toEqual({
+      mode: 'unassigned',
+      reading,
+    });
+  });
+});

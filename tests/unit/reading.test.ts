@@ -1,0 +1,252 @@
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { readPage, visibleText } from '../../utils/reading';
+import { ReadingSchema } from '../../utils/schema';
+
+const NOW = new Date('2026-11-20T12:00:00-03:00');
+const ACCOUNT_URL = 'https://mi.movistar.com.ar/inicio';
+
+function page(body: string, url = ACCOUNT_URL, head = ''): Document {
+  const window = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true },
+  });
+  const html = `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+  return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+}
+
+function read(body: string, url = ACCOUNT_URL, head = '') {
+  const reading = readPage(page(body, url, head), url, NOW);
+  expect(ReadingSchema.safeParse(reading).success).toBe(true);
+  return reading;
+}
+
+describe('readPage: where values are', () => {
+  it('pairs a label and value on one line', () => {
+    const r = read(
+      '<p>Tu línea: 11 2345-6789</p><p>Saldo disponible: $ 1.234,56 · Vence el 15/12/2026</p>',
+    );
+    expect(r).toMatchObject({
+      carrier: 'movistar',
+      kind: 'account',
+      msisdn: '+5491123456789',
+      balance: { amount: 1234.56, currency: 'ARS' },
+      expiresOn: '2026-12-15',
+      receipt: null,
+    });
+  });
+
+  it('joins an amount split across inline elements', () => {
+    const r = read('<div><span>Saldo</span><span>$</span><span>1.234</span><span>,56</span></div>');
+    expect(r.balance?.amount).toBe(1234.56);
+  });
+
+  it('reads superscript cents as decimals', () => {
+    expect(read('<div>Saldo <b>$ 1.234<sup>56</sup></b></div>').balance?.amount).toBe(1234.56);
+  });
+
+  it('pairs dt/dd, label element + value element and table row headers', () => {
+    expect(
+      read(
+        '<dl><dt>Saldo principal</dt><dd>$ 80</dd><dt>Vencimiento</dt><dd>3 de enero de 2027</dd></dl>',
+      ),
+    ).toMatchObject({
+      balance: { amount: 80 },
+      expiresOn: '2027-01-03',
+    });
+    expect(
+      read('<div class="row"><div>Crédito</div><div>ARS 15.230</div></div>').balance?.amount,
+    ).toBe(15230);
+    expect(
+      read(
+        '<table><tr><th>Saldo</th><td>$ 845,20</td></tr><tr><th>Vence</th><td>15-12-26</td></tr></table>',
+      ),
+    ).toMatchObject({
+      balance: { amount: 845.2 },
+      expiresOn: '2026-12-15',
+    });
+  });
+
+  it('uses a card heading for a bare value', () => {
+    const r = read('<section><h2>Tu saldo</h2><p>$ 640,00</p><p>Vence en 5 días</p></section>');
+    expect(r).toMatchObject({ balance: { amount: 640 }, expiresOn: '2026-11-25' });
+  });
+
+  it('keeps a zero balance as 0', () => {
+    expect(read('<p>Saldo: $ 0,00</p>').balance).toEqual({ amount: 0, currency: 'ARS' });
+  });
+});
+
+describe('readPage: what is not the main balance or expiry', () => {
+  it('ignores promo, total, wallet, points and pack prices', () => {
+    const r = read(`
+      <p>Saldo total: $ 4.150,00</p>
+      <p>Saldo promocional: $ 2.000 válido hasta el 05/12/2026</p>
+      <p>Saldo principal: $ 2.150,00</p>
+      <p>Personal Pay: $ 25.300</p>
+      <p>Club: 12.480 puntos</p>
+      <p>Pack 4 GB · $ 2.190 · vence el 01/12/2026</p>
+      <p>Vencimiento del saldo principal: 28/01/2027</p>
+      <p>Última recarga: 01/08/2026 · $ 2.000</p>`);
+    expect(r).toMatchObject({ balance: { amount: 2150 }, expiresOn: '2027-01-28' });
+  });
+
+  it('returns null with a note when two expiries compete', () => {
+    const r = read(
+      '<p>Tu saldo vence el 10/12/2026.</p><div><h2>Saldo</h2><p>Vencimiento del saldo: 05/01/2027</p></div>',
+    );
+    expect(r.expiresOn).toBeNull();
+    expect(r.notes.join(' ')).toMatch(/2026-12-10.*2027-01-05|2027-01-05.*2026-12-10/);
+  });
+
+  it('returns null with a note when two balances compete', () => {
+    const r = read('<p>Saldo: $ 500</p><p>Saldo disponible: $ 700</p>');
+    expect(r.balance).toBeNull();
+    expect(r.notes.length).toBeGreaterThan(0);
+  });
+
+  it('does not take a history column for the balance', () => {
+    const rows = Array.from(
+      { length: 5 },
+      (_, i) => `<tr><td>1${i}/11/2026</td><td>$ ${i}00,00</td></tr>`,
+    ).join('');
+    const r = read(
+      `<p>Saldo disponible: $ 90</p><table><thead><tr><th>Fecha</th><th>Saldo posterior</th></tr></thead><tbody>${rows}</tbody></table>`,
+    );
+    expect(r.balance?.amount).toBe(90);
+  });
+
+  it('refuses masked numbers, examples and support numbers', () => {
+    const r = read(
+      '<p>Línea 11 ****-3344</p><p>Ej: 1153394581</p><p>WhatsApp: +54 9 11 2100-0111</p><p>Saldo $ 10</p>',
+    );
+    expect(r.msisdn).toBeNull();
+    expect(r.notes.join(' ')).toMatch(/masked/);
+  });
+
+  it('picks the selected line of a switcher', () => {
+    const r = read(`
+      <ul><li><button aria-pressed="false">11 4455-2019</button></li><li><button aria-pressed="true">11 6021-3388</button></li></ul>
+      <p>Saldo: $ 5</p>`);
+    expect(r.msisdn).toBe('+5491160213388');
+  });
+});
+
+describe('readPage: never read hidden or form content', () => {
+  it.each([
+    ['hidden attribute', '<p hidden>Saldo: $ 999</p>'],
+    ['aria-hidden', '<p aria-hidden="true">Saldo: $ 999</p>'],
+    ['inline display:none', '<p style="display: none">Saldo: $ 999</p>'],
+    ['inline visibility:hidden', '<p style="visibility:hidden">Saldo: $ 999</p>'],
+    ['stylesheet display:none', '<p class="gone">Saldo: $ 999</p>'],
+    ['closed details', '<details><summary>Más</summary><p>Saldo: $ 999</p></details>'],
+    ['template', '<template><p>Saldo: $ 999</p></template>'],
+    ['script JSON', '<script type="application/json">{"saldo":"Saldo: $ 999"}</script>'],
+    ['noscript', '<noscript>Saldo: $ 999</noscript>'],
+    ['inert', '<div inert><p>Saldo: $ 999</p></div>'],
+    ['hidden tab panel', '<div role="tabpanel" hidden><p>Saldo: $ 999</p></div>'],
+    ['closed dialog', '<dialog><p>Saldo: $ 999</p></dialog>'],
+    ['textarea', '<textarea>Saldo: $ 999</textarea>'],
+    ['contenteditable', '<div contenteditable="true">Saldo: $ 999</div>'],
+    ['leaked JSON text', '<pre>{"saldo": "Saldo: $ 999"}</pre>'],
+  ])('%s', (_name, trap) => {
+    const r = read(`${trap}<p>Saldo: $ 100</p>`, ACCOUNT_URL, '<style>.gone{display:none}</style>');
+    expect(r.balance?.amount).toBe(100);
+  });
+
+  it('does not read input values', () => {
+    const r = read('<label>Saldo</label><input value="$ 999"><p>Saldo: $ 100</p>');
+    expect(r.balance?.amount).toBe(100);
+  });
+
+  it('visibleText leaves hidden content out', () => {
+    const text = visibleText(
+      page(
+        '<p>uno</p><p hidden>dos</p><script>tres</script><p>cuatro <span style="display:none">cinco</span></p>',
+      ),
+    );
+    expect(text).toBe('uno\ncuatro');
+  });
+});
+
+describe('readPage: page kinds', () => {
+  it('reads a receipt', () => {
+    const r = read(
+      `<h1>¡Recarga exitosa!</h1>
+       <p>Línea: 11 3456-7812</p><p>Monto: $ 2.000</p>
+       <p>Número de operación: 000784512309</p><p>Código de autorización: 88A1</p>
+       <p>Factura B 0003-00012345</p><p>Fecha: 20/11/2026 15:22</p>`,
+      'https://www.claro.com.ar/personas/recarga/comprobante',
+    );
+    expect(r).toMatchObject({
+      carrier: 'claro',
+      kind: 'receipt',
+      msisdn: '+5491134567812',
+      balance: null,
+      receipt: { amount: 2000, currency: 'ARS', operationId: '000784512309', date: '2026-11-20' },
+    });
+  });
+
+  it('reads the resulting balance on a receipt only when stated', () => {
+    const r = read(
+      '<h1>Recarga aprobada</h1><p>Importe: $ 3.000</p><p>N° de transacción: MVT-00093417</p><p>Tu nuevo saldo es $ 3.512,40</p>',
+      'https://www.movistar.com.ar/recarga-con-tarjeta-de-credito/confirmacion',
+    );
+    expect(r.balance?.amount).toBe(3512.4);
+    expect(r.receipt?.operationId).toBe('MVT-00093417');
+  });
+
+  it('gives nothing for a failed payment', () => {
+    const r = read(
+      '<h1>No fue posible procesar el pago de la recarga</h1><p>Línea 11 3456-7812 · $ 2.000</p><p>Intentá nuevamente.</p>',
+      'https://www.claro.com.ar/personas/recarga/resultado',
+    );
+    expect(r).toMatchObject({
+      kind: 'none',
+      msisdn: null,
+      balance: null,
+      expiresOn: null,
+      receipt: null,
+    });
+  });
+
+  it('gives nothing on login pages, look-alike hosts and plain http', () => {
+    const body = '<p>Línea 11 3456-7812</p><p>Saldo: $ 500 · vence el 15/12/2026</p>';
+    for (const url of [
+      'https://ingreso.claro.com.ar/auth',
+      'https://mi.movistar.com.ar/login',
+      'https://claro.com.ar.example.net/inicio',
+      'http://mi.movistar.com.ar/inicio',
+    ]) {
+      const r = read(body, url);
+      expect(r).toMatchObject({
+        kind: 'none',
+        msisdn: null,
+        balance: null,
+        expiresOn: null,
+        receipt: null,
+      });
+      expect(r.notes.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a page without line data is none', () => {
+    expect(read('<h1>Planes</h1><p>Pack 5 GB a $ 2.500</p>').kind).toBe('none');
+  });
+
+  it('never throws, even on a broken document', () => {
+    const broken = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('detached document');
+        },
+      },
+    ) as Document;
+    const r = readPage(broken, ACCOUNT_URL, NOW);
+    expect(r.kind).toBe('none');
+    expect(r.notes[0]).toMatch(/internal error/);
+    expect(readPage(page('<p>x</p>'), 'not a url', NOW).kind).toBe('none');
+    expect(readPage(page('<p>Saldo $ 1</p>'), ACCOUNT_URL, new Date(Number.NaN)).kind).toBe('none');
+  });
+});

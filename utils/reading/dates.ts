@@ -1,0 +1,208 @@
+/**
+ * Argentine dates, day first. Results are Buenos Aires calendar dates (`YYYY-MM-DD`).
+ * Buenos Aires is UTC−3 all year (no DST since 2009), so a fixed offset is exact.
+ */
+import { foldText } from './text';
+
+const BUENOS_AIRES_OFFSET_MS = -3 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The Buenos Aires calendar day that `now` falls on. */
+export function buenosAiresToday(now: Date): CalendarDate {
+  const shifted = new Date(now.getTime() + BUENOS_AIRES_OFFSET_MS);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+  };
+}
+
+export function toIsoDate(date: CalendarDate): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) return false;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return false;
+  if (!Number.isInteger(day) || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function addDays(date: CalendarDate, days: number): CalendarDate {
+  const moved = new Date(Date.UTC(date.year, date.month - 1, date.day) + days * DAY_MS);
+  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+}
+
+function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** A day and month with no year: the next such date on or after the reading day. */
+function resolveYearless(day: number, month: number, today: CalendarDate): CalendarDate | null {
+  for (let year = today.year; year <= today.year + 8; year += 1) {
+    // 29 February waits for the next leap year.
+    if (isRealDate(year, month, day)) {
+      const candidate = { year, month, day };
+      if (compareDates(candidate, today) >= 0) return candidate;
+    }
+  }
+  return null;
+}
+
+function resolveYear(rawYear: string | undefined): number | null {
+  if (rawYear === undefined) return null;
+  if (rawYear.length === 2) return 2000 + Number(rawYear);
+  if (rawYear.length === 4) return Number(rawYear);
+  return null;
+}
+
+const MONTHS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^ene(ro)?$/, 1],
+  [/^feb(rero)?$/, 2],
+  [/^mar(zo)?$/, 3],
+  [/^abr(il)?$/, 4],
+  [/^may(o)?$/, 5],
+  [/^jun(io)?$/, 6],
+  [/^jul(io)?$/, 7],
+  [/^ago(sto)?$/, 8],
+  [/^(sep|sept|set|septiembre|setiembre)$/, 9],
+  [/^oct(ubre)?$/, 10],
+  [/^nov(iembre)?$/, 11],
+  [/^dic(iembre)?$/, 12],
+];
+
+function monthNumber(name: string): number | null {
+  for (const [pattern, month] of MONTHS) if (pattern.test(name)) return month;
+  return null;
+}
+
+export type DateMatchKind = 'numeric' | 'named' | 'relative';
+
+/** One date mention found in running text. */
+export interface DateMatch {
+  start: number;
+  end: number;
+  /** `YYYY-MM-DD`, or null when the mention is an impossible date. */
+  iso: string | null;
+  kind: DateMatchKind;
+  /** True when the page gave no year and it was inferred. */
+  yearInferred: boolean;
+}
+
+// Numeric: 15/12/2026, 15-12-26, 15.12.2026; yearless 15/12 (a dot needs a year: `15.23`
+// is more likely money). Guards on both sides keep it off longer digit runs.
+const NUMERIC_DATE =
+  /(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d]|[/,-]\d|\.\d)/g;
+
+const MONTH_NAMES =
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic';
+const WEEKDAYS = 'lunes|martes|miercoles|jueves|viernes|sabado|domingo|lun|mar|mie|jue|vie|sab|dom';
+// Named: `15 de diciembre de 2026`, `15 dic. 2026`, `lunes 15 de diciembre`, `15-dic-2026`.
+// Matched on folded (lower-case, accent-free) text.
+const NAMED_DATE = new RegExp(
+  `(?<!\\d)(?:(?:${WEEKDAYS})\\.?,? )?(\\d{1,2})(?: de |[ /-])(${MONTH_NAMES})(?![a-z])\\.?(?:(?: de | del |[ /,-] ?)(\\d{4}|\\d{2})(?![\\d:]))?`,
+  'g',
+);
+
+// Relative: hoy, mañana, pasado mañana, ayer, en N días, dentro de N días, hace N días.
+const RELATIVE_DATE =
+  /(?<![a-z])(pasado manana|manana|hoy|ayer|(?:en|dentro de) (\d{1,3}|un|una|dos|tres|cuatro|cinco|seis|siete) dias?|hace (\d{1,3}|un|dos|tres) dias?)(?![a-z])/g;
+
+const SMALL_NUMBERS: Record<string, number> = {
+  un: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+};
+
+function dateFrom(
+  day: number,
+  month: number,
+  year: number | null,
+  today: CalendarDate,
+): { iso: string | null; yearInferred: boolean } {
+  if (year === null) {
+    const resolved = resolveYearless(day, month, today);
+    return { iso: resolved ? toIsoDate(resolved) : null, yearInferred: true };
+  }
+  return {
+    iso: isRealDate(year, month, day) ? toIsoDate({ year, month, day }) : null,
+    yearInferred: false,
+  };
+}
+
+/**
+ * Every date mention in a line of text. `folded` must be `foldText(text)` (passed in so the
+ * engine folds each line once). Relative mentions are reported too; the engine decides
+ * whether an expiry word governs them.
+ */
+export function findDates(text: string, now: Date, folded: string = foldText(text)): DateMatch[] {
+  const today = buenosAiresToday(now);
+  const found: DateMatch[] = [];
+  NUMERIC_DATE.lastIndex = 0;
+  for (let m = NUMERIC_DATE.exec(text); m; m = NUMERIC_DATE.exec(text)) {
+    const separator = m[2];
+    if (separator === '.' && m[4] === undefined) continue;
+    const year = resolveYear(m[4]);
+    const { iso, yearInferred } = dateFrom(Number(m[1]), Number(m[3]), year, today);
+    found.push({ start: m.index, end: m.index + m[0].length, iso, kind: 'numeric', yearInferred });
+  }
+  NAMED_DATE.lastIndex = 0;
+  for (let m = NAMED_DATE.exec(folded); m; m = NAMED_DATE.exec(folded)) {
+    const month = monthNumber(m[2] ?? '');
+    if (month === null) continue;
+    const { iso, yearInferred } = dateFrom(Number(m[1]), month, resolveYear(m[3]), today);
+    found.push({ start: m.index, end: m.index + m[0].length, iso, kind: 'named', yearInferred });
+  }
+  RELATIVE_DATE.lastIndex = 0;
+  for (let m = RELATIVE_DATE.exec(folded); m; m = RELATIVE_DATE.exec(folded)) {
+    const phrase = m[1] ?? '';
+    let offset: number;
+    if (phrase === 'hoy') offset = 0;
+    else if (phrase === 'manana') offset = 1;
+    else if (phrase === 'pasado manana') offset = 2;
+    else if (phrase === 'ayer') offset = -1;
+    else {
+      const count = m[2] ?? m[3] ?? '';
+      const n = /^\d+$/.test(count) ? Number(count) : (SMALL_NUMBERS[count] ?? NaN);
+      if (!Number.isFinite(n)) continue;
+      offset = phrase.startsWith('hace') ? -n : n;
+    }
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      iso: toIsoDate(addDays(today, offset)),
+      kind: 'relative',
+      yearInferred: false,
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A whole string as one Buenos Aires date (`15/12/2026`, `15 dic. 2026`, `mañana`), relative
+ * to `now`. Null for anything else, impossible dates included.
+ */
+export function parseDate(text: string, now: Date): string | null {
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  if (!trimmed || trimmed.length > 60) return null;
+  const folded = foldText(trimmed);
+  const matches = findDates(trimmed, now, folded);
+  const only = matches[0];
+  if (matches.length !== 1 || !only) return null;
+  if (trimmed.slice(0, only.start).trim() || trimmed.slice(only.end).replace(/^[.,]/, '').trim()) {
+    return null;
+  }
+  return only.iso;
+}

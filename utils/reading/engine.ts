@@ -1,0 +1,1104 @@
+/**
+ * Page → Reading. Finds values (money, dates, phone numbers) in the visible lines, gives
+ * each one its context as a person reads it (the words just before it on the line, a
+ * label line or table header above it, a trailing qualifier, the heading of its card),
+ * decides what each value is from that context, and keeps a value only when exactly one
+ * candidate survives. Ambiguity is a null plus a note, never a guess.
+ */
+import type { Reading } from '../schema';
+import type { CarrierAdapter, UrlPageKind } from '../carriers/types';
+import { findDates, type DateMatch } from './dates';
+import { findMoney, type MoneyMatch } from './money';
+import { findPhones, type PhoneMatch } from './phone';
+import {
+  collectLines,
+  ensureVisible,
+  foldedLine,
+  type PageText,
+  type TextLine,
+} from './visible-text';
+import { foldText } from './text';
+import * as words from './vocabulary';
+
+type ValueKind = 'money' | 'date' | 'phone';
+
+interface FoundValue {
+  kind: ValueKind;
+  line: TextLine;
+  start: number;
+  end: number;
+  money?: MoneyMatch;
+  date?: DateMatch;
+  phone?: PhoneMatch;
+}
+
+interface LineValues {
+  line: TextLine;
+  values: FoundValue[];
+}
+
+/** Where a value sits: the texts that may name it, nearest first. */
+interface ValueContext {
+  /** Words between the previous value on the line (or the line start) and this one. */
+  before: string;
+  /** A few words right after the value, up to the next value. */
+  after: string;
+  /** Labels above it (label line, `dt`, table column header, row header); computed on demand. */
+  labels: () => string[];
+  /** Headings of the card / section that holds it, nearest first; computed on demand. */
+  headings: () => string[];
+  /** The value just before it on the same line, when only a few words separate them. */
+  previous: FoundValue | null;
+  /** The clause before the previous value on the line (negative words only). */
+  earlier: string;
+  /** The value is one row of a table with several data rows (a history, other lines). */
+  inList: () => boolean;
+}
+
+type Verdict = 'strong' | 'weak' | 'rejected' | 'unrelated';
+
+interface Candidate<T> {
+  value: T;
+  verdict: Verdict;
+  why: string;
+  source: FoundValue | null;
+}
+
+const VALUE_PREFILTER = /[\d$]|hoy|ma[nñ]ana|ayer/i;
+
+// One pass of each pattern over the folded page text finds the lines worth reading; values
+// are looked for only there (and on the few lines after a label), which keeps a 1 MB page
+// with thousands of history rows cheap.
+const ACCOUNT_TRIGGERS =
+  /saldo|credito|venc|\bvto\b|valid|vigen|expira|caduc|linea|numero|celular|telefono|\bmovil|\bnro|\bcel\b|\btel\b|hola/g;
+const MARKER_TRIGGERS =
+  /exito|aprob|acredit|recargaste|rechaz|no pud|no fue|no se|error|intent|fallid|\bfallo\b|denegad|listo|confirm|gracias|autoriz|fondos|cancelad|realizaste|procesad/g;
+const RECEIPT_TRIGGERS =
+  /operac|transac|comprob|ticket|\borden|monto|importe|total|recarg|fecha|pagaste|abonaste|cargaste|saldo|referencia|\bid\b/g;
+
+/** Lines a value may sit on, relative to a label line (value above its caption … three rows below). */
+const WINDOW_BEFORE = 1;
+const WINDOW_AFTER = 4;
+
+interface PageIndex {
+  page: PageText;
+  folded: string;
+  starts: number[];
+}
+
+function indexPage(page: PageText): PageIndex {
+  const lines = page.lines;
+  const starts = new Array<number>(lines.length);
+  const texts = new Array<string>(lines.length);
+  let offset = 0;
+  for (let i = 0; i < lines.length; i += 1) {
+    const text = (lines[i] as TextLine).text;
+    starts[i] = offset;
+    texts[i] = text;
+    offset += text.length + 1;
+  }
+  return { page, folded: foldText(texts.join('\n')), starts };
+}
+
+/** Indices of the lines where `pattern` matches, ascending, each once. */
+function linesMatching(index: PageIndex, pattern: RegExp): number[] {
+  const found: number[] = [];
+  const { folded, starts } = index;
+  let lineIndex = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
+    while (lineIndex + 1 < starts.length && (starts[lineIndex + 1] as number) <= m.index)
+      lineIndex += 1;
+    if (found[found.length - 1] !== lineIndex) found.push(lineIndex);
+    // Skip to the next line: one hit per line is enough.
+    const next = starts[lineIndex + 1];
+    if (next === undefined) break;
+    pattern.lastIndex = next;
+  }
+  return found;
+}
+
+export interface EngineInput {
+  doc: Document;
+  url: URL;
+  carrier: CarrierAdapter;
+  urlKind: UrlPageKind;
+  now: Date;
+}
+
+export function readCarrierPage(input: EngineInput): Reading {
+  const { doc, carrier, urlKind, now } = input;
+  const notes: string[] = [];
+  const page = collectLines(doc);
+  const index = indexPage(page);
+  const markers = findOutcomeMarkers(page, linesMatching(index, MARKER_TRIGGERS), urlKind);
+  const windows = new Uint8Array(page.lines.length);
+  const listTables = new Map<Element, boolean>();
+  // Words inside a history table (`vigencia 3 días` on every pack row) open no window:
+  // values in such tables are never the line's own.
+  const accountHits = linesMatching(index, ACCOUNT_TRIGGERS).filter(
+    (i) => !isListCell((page.lines[i] as TextLine).block, listTables),
+  );
+  markWindows(windows, accountHits);
+  let receiptLines: number[] = [];
+  if (markers.success) {
+    receiptLines = linesMatching(index, RECEIPT_TRIGGERS);
+    markWindows(windows, receiptLines);
+  }
+  const scanned = scanLines(index, windows, now);
+  const contextOf = makeContextFinder(page, scanned, listTables);
+  const receipt = markers.success ? readReceipt(scanned, contextOf, page, receiptLines) : null;
+
+  const none = (reason: string): Reading => ({
+    carrier: carrier.id,
+    kind: 'none',
+    msisdn: null,
+    balance: null,
+    expiresOn: null,
+    receipt: null,
+    notes: [reason],
+  });
+
+  const hintValues = readHints(doc, page, carrier, now);
+  // On the account portal, an alert about some payment does not hide the line's state.
+  const accountBalance =
+    urlKind === 'account' ? chooseBalance(scanned, contextOf, hintValues.balance, []) : null;
+  if (
+    markers.failure &&
+    !markers.successWins &&
+    !(accountBalance && accountBalance.value !== null)
+  ) {
+    return none(`payment failed or was not confirmed: "${markers.failure.slice(0, 80)}"`);
+  }
+  // A success word alone (`Hace 3 días recargaste $ 1.500`) is not a receipt: a receipt
+  // also names its operation, and only one (several are a history of recharges).
+  const isReceipt =
+    markers.success !== null &&
+    receipt !== null &&
+    receipt.operationLabelSeen &&
+    !(urlKind === 'account' && receipt.operationIds > 1);
+  if (!isReceipt && urlKind === 'recharge') {
+    return none('recharge page without a confirmed recharge');
+  }
+
+  const balance = isReceipt
+    ? chooseResultingBalance(scanned, contextOf, notes)
+    : chooseBalance(scanned, contextOf, hintValues.balance, notes);
+  const expiry = chooseExpiry(scanned, contextOf, hintValues.expiry, notes);
+  const msisdn = chooseMsisdn(scanned, contextOf, page, notes);
+
+  if (isReceipt && receipt) {
+    const complete = receipt.amount !== null && receipt.operationId !== null;
+    if (!complete) notes.push(...receipt.notes);
+    return {
+      carrier: carrier.id,
+      kind: 'receipt',
+      msisdn: msisdn.value,
+      balance: balance.value === null ? null : { amount: balance.value, currency: 'ARS' },
+      expiresOn: expiry.value,
+      receipt:
+        complete && receipt.amount !== null && receipt.operationId !== null
+          ? {
+              amount: receipt.amount,
+              currency: 'ARS',
+              operationId: receipt.operationId,
+              date: receipt.date,
+            }
+          : null,
+      notes: capNotes(notes),
+    };
+  }
+
+  if (balance.candidates === 0 && expiry.candidates === 0) {
+    return none('no balance or expiry on this page');
+  }
+  return {
+    carrier: carrier.id,
+    kind: 'account',
+    msisdn: msisdn.value,
+    balance: balance.value === null ? null : { amount: balance.value, currency: 'ARS' },
+    expiresOn: expiry.value,
+    receipt: null,
+    notes: capNotes(notes),
+  };
+}
+
+function capNotes(notes: string[]): string[] {
+  const unique = [...new Set(notes)].map((note) =>
+    note.length > 480 ? `${note.slice(0, 477)}…` : note,
+  );
+  return unique.slice(0, 50);
+}
+
+// ---------------------------------------------------------------------------------------
+// Values
+
+function markWindows(windows: Uint8Array, hits: number[]): void {
+  for (const hit of hits) {
+    const from = Math.max(0, hit - WINDOW_BEFORE);
+    const to = Math.min(windows.length - 1, hit + WINDOW_AFTER);
+    for (let i = from; i <= to; i += 1) windows[i] = 1;
+  }
+}
+
+/** Values on the lines near a keyword. Visibility is checked later, for survivors only. */
+function scanLines(index: PageIndex, windows: Uint8Array, now: Date): LineValues[] {
+  const result: LineValues[] = [];
+  const lines = index.page.lines;
+  for (let i = 0; i < lines.length; i += 1) {
+    if (!windows[i]) continue;
+    const line = lines[i] as TextLine;
+    if (!VALUE_PREFILTER.test(line.text)) continue;
+    if (line.folded === '') {
+      const start = index.starts[i] as number;
+      line.folded = index.folded.slice(start, start + line.text.length);
+    }
+    const values = findValues(line, now);
+    if (values.length > 0) result.push({ line, values });
+  }
+  return result;
+}
+
+/**
+ * A candidate counts only if a person would see it: its line is visible and, when some
+ * of the line's pieces are hidden, the value's text is still there without them.
+ */
+function isSeen(value: FoundValue, page: PageText): boolean {
+  const line = ensureVisible(value.line, page);
+  if (!line.visible) return false;
+  if (line.visibleText === line.text) return true;
+  return line.visibleText.includes(line.text.slice(value.start, value.end));
+}
+
+function findValues(line: TextLine, now: Date): FoundValue[] {
+  const values: FoundValue[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
+  if (/[$]|ars|pesos/i.test(line.text)) {
+    for (const money of findMoney(line.text)) {
+      values.push({ kind: 'money', line, start: money.start, end: money.end, money });
+      taken.push([money.start, money.end]);
+    }
+  }
+  for (const date of findDates(line.text, now, foldedLine(line))) {
+    if (overlaps(date.start, date.end)) continue;
+    values.push({ kind: 'date', line, start: date.start, end: date.end, date });
+    taken.push([date.start, date.end]);
+  }
+  if (/\d{2}[^\d]{0,3}\d{2}/.test(line.text)) {
+    for (const phone of findPhones(line.text)) {
+      if (overlaps(phone.start, phone.end)) continue;
+      values.push({ kind: 'phone', line, start: phone.start, end: phone.end, phone });
+      taken.push([phone.start, phone.end]);
+    }
+  }
+  return values.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------------------
+// Context
+
+const CLAUSE_BREAK = /[|•·;]| - | – |\. (?=[a-z¿¡])|\? |! /g;
+
+function lastClause(text: string): string {
+  let cut = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
+    cut = m.index + m[0].length;
+  }
+  const clause = text.slice(cut);
+  return clause.length > 70 ? clause.slice(clause.length - 70) : clause;
+}
+
+function firstClause(text: string): string {
+  CLAUSE_BREAK.lastIndex = 0;
+  const m = CLAUSE_BREAK.exec(text);
+  const clause = m ? text.slice(0, m.index) : text;
+  return clause.slice(0, 40);
+}
+
+interface ContextFinder {
+  (value: FoundValue): ValueContext;
+  /** The value is visible (checked only for values that survived judging). */
+  seen(value: FoundValue): boolean;
+}
+
+function makeContextFinder(
+  page: PageText,
+  scanned: LineValues[],
+  listTables: Map<Element, boolean>,
+): ContextFinder {
+  const valuesByLine = new Map<TextLine, FoundValue[]>();
+  for (const entry of scanned) valuesByLine.set(entry.line, entry.values);
+  const cache = new Map<FoundValue, ValueContext>();
+
+  // Context lines are read as printed; a line already known to be hidden is skipped.
+  const nearbyLine = (index: number): TextLine | null => {
+    const line = page.lines[index];
+    if (!line || (line.checked && !line.visible)) return null;
+    return line;
+  };
+
+  const find = (value: FoundValue): ValueContext => {
+    const cached = cache.get(value);
+    if (cached) return cached;
+    const line = value.line;
+    const siblings = valuesByLine.get(line) ?? [];
+    const position = siblings.indexOf(value);
+    const previous = position > 0 ? (siblings[position - 1] ?? null) : null;
+    const next = siblings[position + 1] ?? null;
+    const folded = foldedLine(line);
+    const beforeRaw = folded.slice(previous ? previous.end : 0, value.start);
+    const before = lastClause(beforeRaw);
+    const after = firstClause(folded.slice(value.end, next ? next.start : undefined));
+    const earlier = previous ? lastClause(folded.slice(0, previous.start)) : '';
+
+    let structure: { labels: string[]; headings: string[] } | null = null;
+    const readStructure = () => {
+      structure ??= surroundings(value, before, after);
+      return structure;
+    };
+    const context: ValueContext = {
+      before,
+      after,
+      earlier,
+      previous: previous && beforeRaw.length <= 40 && !/[|•·;]/.test(beforeRaw) ? previous : null,
+      labels: () => readStructure().labels,
+      headings: () => readStructure().headings,
+      inList: () => isListCell(line.block, listTables),
+    };
+    cache.set(value, context);
+    return context;
+  };
+  return Object.assign(find, { seen: (value: FoundValue) => isSeen(value, page) });
+
+  /** Labels, table headers and card headings around a value (the costly part, done lazily). */
+  function surroundings(value: FoundValue, before: string, after: string) {
+    const line = value.line;
+    const labels: string[] = [];
+    const headings: string[] = [];
+    const ancestors = ancestorChain(line.block);
+    const depthOfCommonAncestor = (other: Element): number => {
+      for (let node: Element | null = other; node; node = node.parentElement) {
+        const depth = ancestors.get(node);
+        if (depth !== undefined) return depth;
+      }
+      return Infinity;
+    };
+
+    // Table cells: the column header and the row header name the value. A column of
+    // several data rows is a list (history, other lines), never the line's own value.
+    const cell = closestCell(line.block);
+    if (cell) {
+      const header = columnHeaderText(cell);
+      if (header) labels.push(foldText(header));
+      const rowHeader = rowHeaderText(cell);
+      if (rowHeader) labels.push(foldText(rowHeader));
+    }
+
+    // Label line: the nearest line above, close in the tree, holding no value of this
+    // kind (`<dt>Saldo</dt><dd>$ 500</dd>`, `<span class=label>…` on its own row).
+    if (before.trim().length < 3 || !hasAnyWord(before)) {
+      for (let index = line.index - 1, steps = 0; index >= 0 && steps < 3; index -= 1, steps += 1) {
+        const above = nearbyLine(index);
+        if (!above) continue;
+        if (depthOfCommonAncestor(above.block) > 4) break;
+        const aboveValues = valuesByLine.get(above) ?? [];
+        if (aboveValues.some((v) => v.kind === value.kind)) break;
+        const aboveFolded = foldedLine(above);
+        if (above.text.length <= 90) labels.push(aboveFolded);
+        if (hasAnyWord(aboveFolded)) break;
+      }
+      // Value above its caption (`$ 500` then `Saldo disponible`).
+      if (!labels.some(hasAnyWord) && !hasAnyWord(after)) {
+        const below = nearbyLine(line.index + 1);
+        if (
+          below &&
+          below.text.length <= 60 &&
+          depthOfCommonAncestor(below.block) <= 2 &&
+          !(valuesByLine.get(below) ?? []).length
+        ) {
+          labels.push(foldedLine(below));
+        }
+      }
+    }
+
+    // Card / section headings: the first line of an enclosing container, above the value.
+    let lastDepth = -1;
+    for (let index = line.index - 1, steps = 0; index >= 0 && steps < 8; index -= 1, steps += 1) {
+      const above = nearbyLine(index);
+      if (!above) continue;
+      const depth = depthOfCommonAncestor(above.block);
+      const container = commonAncestorAt(line.block, depth);
+      if (depth === Infinity || isPageRoot(container)) break;
+      if (depth <= lastDepth) continue;
+      const isHeadingTag =
+        /^h[1-6]$/.test(above.block.localName) || above.block.getAttribute('role') === 'heading';
+      const earlier = page.lines[index - 1];
+      const firstInContainer = !earlier || !container?.contains(earlier.block);
+      if ((firstInContainer || isHeadingTag) && above.text.length <= 70) {
+        headings.push(foldedLine(above));
+        lastDepth = depth;
+        if (headings.length >= 3) break;
+      }
+    }
+    return { labels, headings };
+  }
+}
+
+const ANY_WORD = new RegExp(
+  [
+    words.BALANCE_WORDS,
+    words.NOT_BALANCE_WORDS,
+    words.EXPIRY_WORDS,
+    words.NOT_EXPIRY_WORDS,
+    words.MSISDN_WORDS,
+    words.NOT_MSISDN_WORDS,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+);
+
+function hasAnyWord(text: string): boolean {
+  return ANY_WORD.test(text);
+}
+
+function ancestorChain(element: Element): Map<Element, number> {
+  const chain = new Map<Element, number>();
+  let depth = 0;
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    chain.set(node, depth);
+    depth += 1;
+  }
+  return chain;
+}
+
+function commonAncestorAt(element: Element, depth: number): Element | null {
+  let node: Element | null = element;
+  for (let i = 0; i < depth && node; i += 1) node = node.parentElement;
+  return node;
+}
+
+function isPageRoot(element: Element | null): boolean {
+  if (!element) return true;
+  const tag = element.localName;
+  return tag === 'body' || tag === 'html' || tag === 'main';
+}
+
+function closestCell(element: Element): Element | null {
+  for (
+    let node: Element | null = element, i = 0;
+    node && i < 4;
+    node = node.parentElement, i += 1
+  ) {
+    if (node.localName === 'td' || node.localName === 'th') return node;
+    if (node.localName === 'tr' || node.localName === 'table') return null;
+  }
+  return null;
+}
+
+function cellsOf(row: Element): Element[] {
+  return Array.from(row.children).filter((c) => c.localName === 'td' || c.localName === 'th');
+}
+
+function columnHeaderText(cell: Element): string | null {
+  const row = cell.parentElement;
+  if (!row || row.localName !== 'tr') return null;
+  const table = row.closest('table');
+  if (!table) return null;
+  const column = cellsOf(row).indexOf(cell);
+  const headerRow = table.querySelector('thead tr') ?? table.querySelector('tr');
+  if (!headerRow || headerRow === row) return null;
+  const headerCells = cellsOf(headerRow);
+  if (!headerCells.every((c) => c.localName === 'th') && !headerRow.closest('thead')) return null;
+  return headerCells[column]?.textContent?.trim() || null;
+}
+
+/** A cell under a column header in a table of several data rows (cached per table). */
+function isListCell(block: Element, cache: Map<Element, boolean>): boolean {
+  const cell = closestCell(block);
+  const table = cell?.closest('table');
+  if (!cell || !table) return false;
+  let isList = cache.get(table);
+  if (isList === undefined) {
+    isList = hasColumnHeader(table) && dataRowCount(table) > 1;
+    cache.set(table, isList);
+  }
+  return isList;
+}
+
+function hasColumnHeader(table: Element): boolean {
+  const headerRow = table.querySelector('thead tr') ?? table.querySelector('tr');
+  if (!headerRow) return false;
+  if (headerRow.closest('thead')) return true;
+  const cells = cellsOf(headerRow);
+  return cells.length > 1 && cells.every((c) => c.localName === 'th');
+}
+
+/** Rows below the header (native selector counts: cheap even for thousands of rows). */
+function dataRowCount(table: Element): number {
+  const all = table.querySelectorAll('tr').length;
+  const inHead = table.querySelectorAll('thead tr').length;
+  return all - (inHead > 0 ? inHead : 1);
+}
+
+function rowHeaderText(cell: Element): string | null {
+  const row = cell.parentElement;
+  if (!row || row.localName !== 'tr') return null;
+  const first = cellsOf(row)[0];
+  if (!first || first === cell) return null;
+  return first.textContent?.trim().slice(0, 80) || null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Deciding what a value is
+
+interface FieldWords {
+  positive: RegExp;
+  negative: RegExp;
+}
+
+/**
+ * The nearest context that speaks decides: the words before the value, a trailing
+ * qualifier, the label above, then the card headings. A negative word wins over a
+ * positive one in the same place, except in headings, where a mixed heading says nothing.
+ */
+function judge(context: ValueContext, fieldWords: FieldWords): { verdict: Verdict; why: string } {
+  const { positive, negative } = fieldWords;
+  const before = context.before;
+  if (context.inList()) return { verdict: 'rejected', why: 'one row of a list' };
+  if (negative.test(before)) return { verdict: 'rejected', why: before.trim() };
+  // `Reintegro hasta el 30/11 (tope $ 500)`: the clause before the previous value still speaks.
+  if (!positive.test(before) && negative.test(context.earlier)) {
+    return { verdict: 'rejected', why: context.earlier.trim() };
+  }
+  const trailing = context.after;
+  const qualifier = /^\s*\(?\s*(?:de |en |del |\+ )?(\S+(?: \S+)?)/.exec(trailing)?.[1] ?? '';
+  if (qualifier && negative.test(qualifier) && !/^(?:venc|vto|valid|vigen)/.test(qualifier)) {
+    return { verdict: 'rejected', why: qualifier };
+  }
+  if (positive.test(before)) return { verdict: 'strong', why: before.trim() };
+  if (qualifier && positive.test(qualifier)) return { verdict: 'strong', why: qualifier };
+  for (const label of context.labels()) {
+    if (negative.test(label)) return { verdict: 'rejected', why: label.trim() };
+    if (positive.test(label)) return { verdict: 'strong', why: label.trim() };
+  }
+  for (const heading of context.headings()) {
+    // Spanish puts the qualifier after the noun (`Saldo promocional`): a negative wins.
+    if (negative.test(heading)) return { verdict: 'rejected', why: heading.trim() };
+    if (positive.test(heading)) return { verdict: 'strong', why: heading.trim() };
+  }
+  return { verdict: 'weak', why: '' };
+}
+
+function forEachValue(scanned: LineValues[], kind: ValueKind, visit: (value: FoundValue) => void) {
+  for (const entry of scanned)
+    for (const value of entry.values) if (value.kind === kind) visit(value);
+}
+
+const BALANCE_FIELD: FieldWords = {
+  positive: words.BALANCE_WORDS,
+  negative: words.NOT_BALANCE_WORDS,
+};
+
+function balanceCandidates(scanned: LineValues[], contextOf: ContextFinder): Candidate<number>[] {
+  const candidates: Candidate<number>[] = [];
+  forEachValue(scanned, 'money', (value) => {
+    const money = value.money;
+    if (!money || money.amount === null || money.negative) return;
+    const context = contextOf(value);
+    const { verdict, why } = judge(context, BALANCE_FIELD);
+    if (verdict !== 'rejected' && !contextOf.seen(value)) return;
+    candidates.push({ value: money.amount, verdict, why, source: value });
+  });
+  return candidates;
+}
+
+interface Choice<T> {
+  value: T | null;
+  /** How many values looked like candidates for this field (for page classification). */
+  candidates: number;
+}
+
+function formatAmount(amount: number): string {
+  return `$ ${amount.toLocaleString('es-AR', { maximumFractionDigits: 2 })}`;
+}
+
+/** One distinct strong value wins; several distinct ones are a conflict (null + note). */
+function decide<T>(
+  strong: Candidate<T>[],
+  describe: (value: T) => string,
+  field: string,
+  notes: string[],
+): T | null {
+  const distinct = new Map<string, Candidate<T>>();
+  for (const candidate of strong) {
+    const key = JSON.stringify(candidate.value);
+    if (!distinct.has(key)) distinct.set(key, candidate);
+  }
+  if (distinct.size === 1) return [...distinct.values()][0]?.value ?? null;
+  if (distinct.size > 1) {
+    const listed = [...distinct.values()]
+      .slice(0, 4)
+      .map((c) => `${describe(c.value)}${c.why ? ` (${c.why.slice(0, 40)})` : ''}`)
+      .join(', ');
+    notes.push(`${field}: ${distinct.size} competing candidates: ${listed}`);
+  }
+  return null;
+}
+
+function chooseBalance(
+  scanned: LineValues[],
+  contextOf: ContextFinder,
+  hint: number | null,
+  notes: string[],
+): Choice<number> {
+  const candidates = balanceCandidates(scanned, contextOf);
+  const strong = candidates.filter((c) => c.verdict === 'strong');
+  if (hint !== null)
+    strong.push({ value: hint, verdict: 'strong', why: 'layout hint', source: null });
+  const value = decide(strong, formatAmount, 'balance', notes);
+  if (strong.length === 0) {
+    const rejected = candidates.filter((c) => c.verdict === 'rejected');
+    if (rejected.length > 0) {
+      notes.push(
+        `balance: no main balance; amounts seen are not it: ${rejected
+          .slice(0, 3)
+          .map((c) => `${formatAmount(c.value)} (${c.why.slice(0, 30)})`)
+          .join(', ')}`,
+      );
+    }
+  }
+  return { value, candidates: strong.length };
+}
+
+const RESULTING_BALANCE_FIELD: FieldWords = {
+  positive: words.RESULTING_BALANCE_WORDS,
+  negative: words.NOT_RESULTING_BALANCE_WORDS,
+};
+
+function chooseResultingBalance(
+  scanned: LineValues[],
+  contextOf: ContextFinder,
+  notes: string[],
+): Choice<number> {
+  const strong: Candidate<number>[] = [];
+  forEachValue(scanned, 'money', (value) => {
+    const money = value.money;
+    if (!money || money.amount === null || money.negative) return;
+    const { verdict, why } = judge(contextOf(value), RESULTING_BALANCE_FIELD);
+    if (verdict === 'strong' && contextOf.seen(value)) {
+      strong.push({ value: money.amount, verdict, why, source: value });
+    }
+  });
+  const value = decide(strong, formatAmount, 'balance after recharge', notes);
+  return { value, candidates: strong.length };
+}
+
+const EXPIRY_QUALIFIER: FieldWords = {
+  positive: words.LINE_CREDIT_WORDS,
+  negative: words.NOT_EXPIRY_WORDS,
+};
+
+function chooseExpiry(
+  scanned: LineValues[],
+  contextOf: ContextFinder,
+  hint: string | null,
+  notes: string[],
+): Choice<string> {
+  const strong: Candidate<string>[] = [];
+  const weak: Candidate<string>[] = [];
+  const rejected: Candidate<string>[] = [];
+  forEachValue(scanned, 'date', (value) => {
+    const date = value.date;
+    if (!date) return;
+    const context = contextOf(value);
+    // An expiry word must govern the date: right before it, or as its label.
+    const governing = expiryWordFor(context, date.kind === 'relative');
+    if (!governing) return;
+    if (date.iso === null) {
+      notes.push(`expiry: unreadable date "${value.line.text.slice(value.start, value.end)}"`);
+      return;
+    }
+    let { verdict, why } = judge(context, EXPIRY_QUALIFIER);
+    // `Saldo promocional $ 200 válido hasta …`: the date belongs to the amount before it.
+    if (context.previous?.kind === 'money' && !EXPIRY_QUALIFIER.negative.test(context.before)) {
+      const owner = judge(contextOf(context.previous), BALANCE_FIELD);
+      if (owner.verdict === 'rejected') ({ verdict, why } = owner);
+      else if (owner.verdict === 'strong' && verdict !== 'rejected') ({ verdict, why } = owner);
+    }
+    const candidate: Candidate<string> = {
+      value: date.iso,
+      verdict,
+      why: why || governing,
+      source: value,
+    };
+    if (verdict !== 'rejected' && !contextOf.seen(value)) return;
+    if (verdict === 'strong') strong.push(candidate);
+    else if (verdict === 'weak') weak.push(candidate);
+    else rejected.push(candidate);
+  });
+  if (hint !== null)
+    strong.push({ value: hint, verdict: 'strong', why: 'layout hint', source: null });
+  const pool = strong.length > 0 ? strong : weak;
+  const value = decide(pool, (iso) => iso, 'expiry', notes);
+  if (pool.length === 0 && rejected.length > 0) {
+    notes.push(
+      `expiry: no line expiry; dates seen belong to something else: ${rejected
+        .slice(0, 3)
+        .map((c) => `${c.value} (${c.why.slice(0, 30)})`)
+        .join(', ')}`,
+    );
+  }
+  return { value, candidates: pool.length };
+}
+
+/** The expiry word that governs a date, if any (relative dates need it right before them). */
+function expiryWordFor(context: ValueContext, relative: boolean): string | null {
+  const near = context.before.slice(-30);
+  const inBefore = words.EXPIRY_WORDS.exec(relative ? near : context.before);
+  if (inBefore) return inBefore[0];
+  // A relative word counts only right after its expiry word, or alone under its label.
+  if (relative && context.before.trim() !== '') return null;
+  if (context.before.trim().length > 25 || context.inList()) return null;
+  for (const label of context.labels()) {
+    const found = words.EXPIRY_WORDS.exec(label);
+    if (found) return found[0];
+    if (hasAnyWord(label)) return null;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+// The line's number
+
+const MSISDN_FIELD: FieldWords = { positive: words.MSISDN_WORDS, negative: words.NOT_MSISDN_WORDS };
+
+function chooseMsisdn(
+  scanned: LineValues[],
+  contextOf: ContextFinder,
+  page: PageText,
+  notes: string[],
+): Choice<string> {
+  const accepted: Candidate<string>[] = [];
+  let masked = 0;
+  forEachValue(scanned, 'phone', (value) => {
+    const phone = value.phone;
+    if (!phone) return;
+    if (phone.masked) {
+      if (contextOf.seen(value)) masked += 1;
+      return;
+    }
+    if (!phone.msisdn) return;
+    const context = contextOf(value);
+    const { verdict, why } = judge(context, MSISDN_FIELD);
+    if (verdict === 'rejected') return;
+    if (verdict === 'weak' && !phone.formatted) return;
+    // Example numbers in placeholders and hints (`Ej: 1153394581`).
+    if (/\bej\b|ejemplo|por ej/.test(context.before + ' ' + context.labels().join(' '))) return;
+    if (!contextOf.seen(value)) return;
+    accepted.push({ value: phone.msisdn, verdict, why, source: value });
+  });
+  const distinct = new Set(accepted.map((c) => c.value));
+  if (distinct.size > 1) {
+    // A line switcher: the selected one is the page's line.
+    const selected = accepted.filter((c) => c.source && isMarkedSelected(c.source.line.block));
+    const selectedDistinct = new Set(selected.map((c) => c.value));
+    if (selectedDistinct.size === 1) return { value: selected[0]?.value ?? null, candidates: 1 };
+    const strong = accepted.filter((c) => c.verdict === 'strong');
+    const strongDistinct = new Set(strong.map((c) => c.value));
+    if (strongDistinct.size === 1 && strong.length > 0 && strongDistinct.size < distinct.size) {
+      notes.push(
+        `msisdn: other numbers on the page ignored (${[...distinct].filter((v) => !strongDistinct.has(v)).join(', ')})`,
+      );
+      return { value: strong[0]?.value ?? null, candidates: 1 };
+    }
+    notes.push(
+      `msisdn: ${distinct.size} different numbers on the page: ${[...distinct].slice(0, 4).join(', ')}`,
+    );
+    return { value: null, candidates: distinct.size };
+  }
+  if (distinct.size === 1) return { value: accepted[0]?.value ?? null, candidates: 1 };
+  if (masked > 0) notes.push('msisdn: the line number is masked on this page');
+  return { value: null, candidates: 0 };
+}
+
+/** A line switcher's chosen entry, as ARIA or a conventional state class marks it. */
+function isMarkedSelected(element: Element): boolean {
+  for (
+    let node: Element | null = element, i = 0;
+    node && i < 4;
+    node = node.parentElement, i += 1
+  ) {
+    if (node.getAttribute('aria-selected') === 'true') return true;
+    if (node.getAttribute('aria-current') && node.getAttribute('aria-current') !== 'false')
+      return true;
+    if (node.getAttribute('aria-checked') === 'true') return true;
+    if (node.getAttribute('aria-pressed') === 'true') return true;
+    const className = node.getAttribute('class') ?? '';
+    if (
+      /(?:^|[\s_-])(?:active|selected|current|is-active|is-selected)(?:$|[\s_-])/i.test(className)
+    )
+      return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+// Receipts and outcomes
+
+interface OutcomeMarkers {
+  success: string | null;
+  failure: string | null;
+  /** Both were seen and the success message comes first / is the heading. */
+  successWins: boolean;
+}
+
+/** A line's visible text, folded (markers and operation ids must be seen to count). */
+function visibleFolded(line: TextLine, page: PageText): string {
+  ensureVisible(line, page);
+  if (!line.visible) return '';
+  return line.visibleText === line.text ? foldedLine(line) : foldText(line.visibleText);
+}
+
+function findOutcomeMarkers(
+  page: PageText,
+  markerLines: number[],
+  urlKind: UrlPageKind,
+): OutcomeMarkers {
+  let success: string | null = null;
+  let failure: string | null = null;
+  let successIndex = Infinity;
+  let failureIndex = Infinity;
+  let successIsHeading = false;
+  let failureIsHeading = false;
+  const lines = page.lines;
+  for (const index of markerLines) {
+    const line = lines[index];
+    if (!line) continue;
+    const folded = visibleFolded(line, page);
+    if (!folded) continue;
+    const neighbour = (i: number) => {
+      const other = lines[i];
+      return other ? foldedLine(other) : '';
+    };
+    const about = (i: number) => {
+      const neighbourhood = `${neighbour(i - 1)} ${folded} ${neighbour(i + 1)}`;
+      return urlKind === 'recharge' || words.PAYMENT_WORDS.test(neighbourhood);
+    };
+    const heading =
+      /^h[1-3]$/.test(line.block.localName) || line.block.getAttribute('role') === 'alert';
+    const failed = words.FAILURE_WORDS.test(folded) || words.NEGATED_SUCCESS.test(folded);
+    if (failed && about(index)) {
+      if (failure === null) {
+        failure = line.text;
+        failureIndex = index;
+      }
+      if (heading) failureIsHeading = true;
+      continue;
+    }
+    if (words.SUCCESS_WORDS.test(folded) && about(index) && line.text.length < 200) {
+      if (success === null) {
+        success = line.text;
+        successIndex = index;
+      }
+      if (heading) successIsHeading = true;
+    }
+  }
+  const successWins =
+    success !== null &&
+    (failure === null ||
+      (successIsHeading && !failureIsHeading) ||
+      (successIsHeading === failureIsHeading && successIndex < failureIndex && false));
+  return { success, failure, successWins };
+}
+
+interface ReceiptReading {
+  amount: number | null;
+  operationId: string | null;
+  date: string | null;
+  complete: boolean;
+  operationLabelSeen: boolean;
+  /** Distinct operation ids seen on the page. */
+  operationIds: number;
+  notes: string[];
+}
+
+const RECHARGE_AMOUNT_FIELD: FieldWords = {
+  positive: words.RECHARGE_AMOUNT_WORDS,
+  negative: words.NOT_RECHARGE_AMOUNT_WORDS,
+};
+const PAID_TOTAL_FIELD: FieldWords = {
+  positive: words.PAID_TOTAL_WORDS,
+  negative: words.NOT_RECHARGE_AMOUNT_WORDS,
+};
+const RECEIPT_DATE_FIELD: FieldWords = {
+  positive: words.RECEIPT_DATE_WORDS,
+  negative: words.NOT_RECEIPT_DATE_WORDS,
+};
+
+function readReceipt(
+  scanned: LineValues[],
+  contextOf: ContextFinder,
+  page: PageText,
+  receiptLines: number[],
+): ReceiptReading {
+  const notes: string[] = [];
+  const recharge: Candidate<number>[] = [];
+  const total: Candidate<number>[] = [];
+  forEachValue(scanned, 'money', (value) => {
+    const money = value.money;
+    if (!money || money.amount === null || money.amount <= 0 || money.negative) return;
+    const context = contextOf(value);
+    const first = judge(context, RECHARGE_AMOUNT_FIELD);
+    if (first.verdict !== 'rejected' && !contextOf.seen(value)) return;
+    if (first.verdict === 'strong') {
+      recharge.push({ value: money.amount, verdict: 'strong', why: first.why, source: value });
+      return;
+    }
+    if (first.verdict === 'rejected') return;
+    const second = judge(context, PAID_TOTAL_FIELD);
+    if (second.verdict === 'strong')
+      total.push({ value: money.amount, verdict: 'strong', why: second.why, source: value });
+  });
+  const amount = decide(
+    recharge.length > 0 ? recharge : total,
+    formatAmount,
+    'receipt amount',
+    notes,
+  );
+
+  const { operationId, labelSeen, distinct } = findOperationId(page, receiptLines, notes);
+
+  const dates: Candidate<string>[] = [];
+  const unlabelled: Candidate<string>[] = [];
+  forEachValue(scanned, 'date', (value) => {
+    const date = value.date;
+    if (!date || date.iso === null) return;
+    const context = contextOf(value);
+    const { verdict, why } = judge(context, RECEIPT_DATE_FIELD);
+    if (verdict !== 'rejected' && !contextOf.seen(value)) return;
+    if (verdict === 'strong') dates.push({ value: date.iso, verdict, why, source: value });
+    else if (
+      verdict === 'weak' &&
+      date.kind !== 'relative' &&
+      !words.EXPIRY_WORDS.test(context.before)
+    ) {
+      unlabelled.push({ value: date.iso, verdict, why, source: value });
+    }
+  });
+  let date = decide(dates, (iso) => iso, 'receipt date', notes);
+  if (dates.length === 0 && new Set(unlabelled.map((c) => c.value)).size === 1) {
+    date = unlabelled[0]?.value ?? null;
+  }
+  return {
+    amount,
+    operationId,
+    date,
+    complete: amount !== null && operationId !== null,
+    operationLabelSeen: labelSeen,
+    operationIds: distinct,
+    notes: [
+      ...notes,
+      ...(amount === null && !notes.some((n) => n.startsWith('receipt amount'))
+        ? ['receipt: no recharge amount found']
+        : []),
+      ...(operationId === null && !notes.some((n) => n.startsWith('operation id'))
+        ? ['receipt: no operation number found']
+        : []),
+    ],
+  };
+}
+
+const ID_TOKEN = /^[A-Za-z0-9](?:[A-Za-z0-9_/.-]*[A-Za-z0-9])?/;
+
+/** Operation ids need no money or date on their line, so every visible line is searched. */
+function findOperationId(
+  page: PageText,
+  receiptLines: number[],
+  notes: string[],
+): { operationId: string | null; labelSeen: boolean; distinct: number } {
+  const found: Candidate<string>[] = [];
+  let labelSeen = false;
+  const lines = page.lines;
+  for (const index of receiptLines) {
+    const line = lines[index];
+    if (!line || !/operac|transac|comprob|ticket|orden|referencia|\bid\b/i.test(line.text))
+      continue;
+    const folded = visibleFolded(line, page);
+    if (!folded) continue;
+    const text = line.visibleText;
+    words.OPERATION_ID_LABEL.lastIndex = 0;
+    for (
+      let m = words.OPERATION_ID_LABEL.exec(folded);
+      m;
+      m = words.OPERATION_ID_LABEL.exec(folded)
+    ) {
+      const labelStart = Math.max(0, m.index - 25);
+      if (words.NOT_OPERATION_ID_WORDS.test(folded.slice(labelStart, m.index + m[0].length)))
+        continue;
+      labelSeen = true;
+      let restStart = m.index + m[0].length;
+      let rest = text.slice(restStart);
+      const lead = /^[\s:#°º.-]*(?:(?:n[°ºo]|nro|num|numero)\.?[\s:#]*)?/i.exec(rest)?.[0] ?? '';
+      rest = rest.slice(lead.length);
+      restStart += lead.length;
+      let token = ID_TOKEN.exec(rest)?.[0] ?? null;
+      if (!token && rest.trim() === '') {
+        // Label and value on separate lines.
+        for (let j = index + 1; j < lines.length && j <= index + 2; j += 1) {
+          const next = lines[j];
+          if (!next) break;
+          ensureVisible(next, page);
+          if (!next.visible) continue;
+          token = ID_TOKEN.exec(next.visibleText.replace(/^[\s:#°º]+/, ''))?.[0] ?? null;
+          break;
+        }
+      }
+      if (!token || !/\d/.test(token) || token.length < 3 || token.length > 64) continue;
+      if (/^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/.test(token)) continue;
+      if (/^\d{1,2}:\d{2}/.test(token)) continue;
+      found.push({ value: token, verdict: 'strong', why: m[0], source: null });
+    }
+  }
+  const distinct = new Set(found.map((c) => c.value)).size;
+  return { operationId: decide(found, (id) => id, 'operation id', notes), labelSeen, distinct };
+}
+
+// ---------------------------------------------------------------------------------------
+// Carrier layout hints (optional help, never the only way in)
+
+function readHints(
+  doc: Document,
+  page: PageText,
+  carrier: CarrierAdapter,
+  now: Date,
+): { balance: number | null; expiry: string | null } {
+  const textOf = (selectors: readonly string[] | undefined): string | null => {
+    for (const selector of selectors ?? []) {
+      let element: Element | null = null;
+      try {
+        element = doc.querySelector(selector);
+      } catch {
+        continue;
+      }
+      if (!element || page.isElementHidden(element)) continue;
+      const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text) return text;
+    }
+    return null;
+  };
+  const balanceText = textOf(carrier.hints?.balance);
+  const expiryText = textOf(carrier.hints?.expiry);
+  let balance: number | null = null;
+  if (balanceText) {
+    const amounts = findMoney(balanceText).filter((m) => m.amount !== null && !m.negative);
+    if (amounts.length === 1) balance = amounts[0]?.amount ?? null;
+  }
+  let expiry: string | null = null;
+  if (expiryText) {
+    const dates = findDates(expiryText, now).filter((d) => d.iso !== null);
+    if (dates.length === 1) expiry = dates[0]?.iso ?? null;
+  }
+  return { balance, expiry };
+}

@@ -1,0 +1,68 @@
+/**
+ * The reading engine's public API: one carrier page (DOM + URL + reading moment) → Reading.
+ * Plain TypeScript: runs in a content script and in Node (happy-dom) alike.
+ */
+import { carrierForUrl } from '../carriers';
+import type { Reading } from '../schema';
+import { readCarrierPage } from './engine';
+import { collectLines, ensureVisible } from './visible-text';
+
+export { parseMoney, parseAmount, findMoney } from './money';
+export { parseDate, findDates, buenosAiresToday, toIsoDate } from './dates';
+export { parseMsisdn, findPhones } from './phone';
+export { collectLines } from './visible-text';
+
+/**
+ * The page's visible text, one line per visual line (for page-level signals and reports).
+ * Checks every line's visibility, so it costs more than `readPage` on large pages.
+ */
+export function visibleText(doc: Document): string {
+  try {
+    const page = collectLines(doc);
+    const out: string[] = [];
+    for (const line of page.lines) {
+      ensureVisible(line, page);
+      if (line.visible) out.push(line.visibleText);
+    }
+    return out.join('\n');
+  } catch {
+    return '';
+  }
+}
+
+/** Read one page. Never throws: an internal error gives a `kind: 'none'` reading with a note. */
+export function readPage(doc: Document, url: string, now: Date): Reading {
+  let carrierId: Reading['carrier'] = null;
+  try {
+    const carrier = carrierForUrl(url);
+    if (!carrier)
+      return emptyReading(
+        null,
+        'not a carrier page (host is not one of the carriers’ own https hosts)',
+      );
+    carrierId = carrier.id;
+    if (Number.isNaN(now.getTime())) return emptyReading(carrierId, 'invalid reading time');
+    const parsedUrl = new URL(url);
+    const urlKind = carrier.urlPageKind(parsedUrl);
+    if (urlKind === 'login') return emptyReading(carrierId, 'login page: nothing to read');
+    return readCarrierPage({ doc, url: parsedUrl, carrier, urlKind, now });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return emptyReading(
+      carrierId,
+      `internal error while reading the page: ${message.slice(0, 200)}`,
+    );
+  }
+}
+
+function emptyReading(carrier: Reading['carrier'], note: string): Reading {
+  return {
+    carrier,
+    kind: 'none',
+    msisdn: null,
+    balance: null,
+    expiresOn: null,
+    receipt: null,
+    notes: [note],
+  };
+}

@@ -1,0 +1,411 @@
+/**
+ * The page's text as a person reads it, as a list of lines: inline pieces are joined
+ * (`$` `1.234` `,56` in three elements is one amount), block boundaries start a new line.
+ *
+ * One recursive pass over the DOM collects text nodes; it skips only what is never
+ * displayed by its tag (scripts, form fields…). Whether a piece is hidden (attributes,
+ * inline or stylesheet CSS) is decided lazily, and only for lines the engine looks at,
+ * with a per-element cache: that keeps a 1 MB page cheap.
+ */
+import { collapseSpaces, foldText } from './text';
+
+/** Tags whose content is never read: code, data, form fields, embedded documents. */
+const SKIPPED_TAGS = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'input',
+  'textarea',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'canvas',
+  'svg',
+  'math',
+  'audio',
+  'video',
+  'img',
+  'picture',
+]);
+
+/** Tags that start and end a visual line (default display other than inline). */
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'button',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'label',
+]);
+
+const NON_SPACE = /\S/;
+
+export interface TextPiece {
+  node: Text;
+  /** Raw text of the node (or a synthetic separator such as the `,` before `<sup>56</sup>`). */
+  data: string;
+}
+
+export interface TextLine {
+  index: number;
+  /** Nearest block element that holds the line. */
+  block: Element;
+  pieces: TextPiece[];
+  /** Collapsed text of every piece (hidden ones included until `ensureVisible` says). */
+  text: string;
+  /** `foldText(text)`, filled on demand (`foldedLine`). */
+  folded: string;
+  /** Visibility already resolved. */
+  checked: boolean;
+  /** False when every piece is hidden (or the line is leaked JSON). */
+  visible: boolean;
+  /** The text without hidden pieces; set by `ensureVisible`. */
+  visibleText: string;
+}
+
+export interface PageText {
+  lines: TextLine[];
+  /** Decide visibility of one element (cached). */
+  isElementHidden: (element: Element) => boolean;
+}
+
+/** Collect the page's lines in document order. */
+export function collectLines(doc: Document): PageText {
+  const lines: TextLine[] = [];
+  let pieces: TextPiece[] = [];
+  let raw = '';
+  let hasText = false;
+  let pendingSpace = false;
+  let block: Element = doc.body ?? doc.documentElement;
+
+  const flush = () => {
+    pendingSpace = false;
+    if (!hasText) {
+      if (pieces.length > 0) pieces = [];
+      raw = '';
+      return;
+    }
+    const text = collapseSpaces(raw).trim();
+    raw = '';
+    hasText = false;
+    if (text) {
+      lines.push({
+        index: lines.length,
+        block,
+        pieces,
+        text,
+        folded: '',
+        checked: false,
+        visible: true,
+        visibleText: text,
+      });
+    }
+    pieces = [];
+  };
+
+  const walkChildren = (parent: Node) => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) visit(child);
+  };
+
+  const visit = (node: Node): void => {
+    const type = node.nodeType;
+    if (type === 3) {
+      const data = (node as Text).data;
+      if (!NON_SPACE.test(data)) {
+        // Indentation: only a separator between inline pieces of a line already started.
+        if (hasText) pendingSpace = true;
+        return;
+      }
+      const piece = pendingSpace ? ' ' + data : data;
+      pendingSpace = false;
+      pieces.push({ node: node as Text, data: piece });
+      raw += piece;
+      hasText = true;
+      return;
+    }
+    if (type !== 1) return;
+    const element = node as Element;
+    const tag = element.localName;
+    if (SKIPPED_TAGS.has(tag)) return;
+    if (tag === 'br') {
+      flush();
+      return;
+    }
+    if (tag === 'sup') {
+      // `$ 1.234<sup>56</sup>`: superscript cents are the decimal part.
+      const last = pieces[pieces.length - 1];
+      const supText = element.textContent ?? '';
+      if (last && /\d$/.test(last.data) && /^\s*\d{2}\s*$/.test(supText)) {
+        pieces.push({ node: last.node, data: ',' });
+        raw += ',';
+      }
+    }
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (isBlock) flush();
+    const outerBlock = block;
+    if (isBlock) block = element;
+    const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    if (shadow) {
+      walkShadow(shadow);
+    } else if (tag === 'details' && !element.hasAttribute('open')) {
+      // A closed <details> shows only its summary.
+      for (let child = element.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 1 && (child as Element).localName === 'summary') {
+          visit(child);
+          break;
+        }
+      }
+    } else if (tag === 'dialog' && !element.hasAttribute('open')) {
+      // A dialog that is not open is not rendered.
+    } else {
+      walkChildren(element);
+    }
+    if (isBlock) {
+      flush();
+      block = outerBlock;
+    }
+  };
+
+  const walkShadow = (shadow: ShadowRoot) => {
+    for (let child = shadow.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 1 && (child as Element).localName === 'slot') {
+        const slot = child as HTMLSlotElement;
+        const assigned = typeof slot.assignedNodes === 'function' ? slot.assignedNodes() : [];
+        if (assigned.length > 0) for (const node of assigned) visit(node);
+        else walkChildren(slot);
+      } else {
+        visit(child);
+      }
+    }
+  };
+
+  const root = doc.body ?? doc.documentElement;
+  if (root) {
+    block = root;
+    walkChildren(root);
+    flush();
+  }
+  return { lines, isElementHidden: makeHiddenCheck(doc) };
+}
+
+/**
+ * Hidden = an attribute says so (`hidden`, `aria-hidden="true"`, `inert`), it is editable
+ * (form input), an inline or stylesheet rule hides it, or any ancestor is hidden.
+ * Uses the browser's own `checkVisibility` when there is one (real computed styles).
+ */
+function makeHiddenCheck(doc: Document): (element: Element) => boolean {
+  const cache = new Map<Element, boolean>();
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  const computedStyle =
+    view && typeof view.getComputedStyle === 'function'
+      ? (element: Element) => view.getComputedStyle(element)
+      : null;
+
+  const hiddenHere = (element: Element): boolean => {
+    if (element.hasAttribute('hidden')) return true;
+    if (element.getAttribute('aria-hidden') === 'true') return true;
+    if (element.hasAttribute('inert')) return true;
+    const editable = element.getAttribute('contenteditable');
+    if (editable !== null && editable !== 'false') return true;
+    const style = element.getAttribute('style');
+    return Boolean(style && /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)/i.test(style));
+  };
+
+  const hiddenByStyle = (element: Element): boolean => {
+    const checker = (element as Element & { checkVisibility?: (options?: object) => boolean })
+      .checkVisibility;
+    if (typeof checker === 'function') {
+      try {
+        return !checker.call(element, { visibilityProperty: true, checkVisibilityCSS: true });
+      } catch {
+        // fall through to computed style
+      }
+    }
+    if (!computedStyle) return false;
+    try {
+      const style = computedStyle(element);
+      return style.display === 'none' || style.visibility === 'hidden';
+    } catch {
+      return false;
+    }
+  };
+
+  // Attribute checks walk up with a cache; the style check (which already covers
+  // ancestors in `checkVisibility`) runs once per element that passed them.
+  const hiddenByAttributes = (element: Element): boolean => {
+    const cached = cache.get(element);
+    if (cached !== undefined) return cached;
+    let hidden = hiddenHere(element);
+    if (!hidden) {
+      const parent = parentElementAcrossShadow(element);
+      hidden = parent ? hiddenByAttributes(parent) : false;
+    }
+    cache.set(element, hidden);
+    return hidden;
+  };
+
+  const styleCache = new Map<Element, boolean>();
+  // happy-dom (tests, CLI) computes styles very slowly: there, elements matched by the
+  // page's own `display:none` / `visibility:hidden` rules are looked up once instead.
+  const ruleHidden = isSimulatedDom(view) ? elementsHiddenByRules(doc, view) : null;
+  const usesCheckVisibility =
+    !ruleHidden &&
+    typeof (doc.documentElement as Element & { checkVisibility?: unknown })?.checkVisibility ===
+      'function';
+  const hiddenByStyleDeep = (element: Element): boolean => {
+    const cached = styleCache.get(element);
+    if (cached !== undefined) return cached;
+    let hidden = ruleHidden ? ruleHidden.has(element) : hiddenByStyle(element);
+    // Without checkVisibility, `display:none` on an ancestor does not show in a child's
+    // computed style: check the ancestors too.
+    if (!hidden && !usesCheckVisibility) {
+      const parent = parentElementAcrossShadow(element);
+      hidden = parent ? hiddenByStyleDeep(parent) : false;
+    }
+    styleCache.set(element, hidden);
+    return hidden;
+  };
+
+  return (element: Element) => hiddenByAttributes(element) || hiddenByStyleDeep(element);
+}
+
+function isSimulatedDom(view: (Window & typeof globalThis) | null): boolean {
+  return /HappyDOM/i.test(view?.navigator?.userAgent ?? '');
+}
+
+/** Elements that a stylesheet rule hides (media rules honoured), or null if unreadable. */
+function elementsHiddenByRules(
+  doc: Document,
+  view: (Window & typeof globalThis) | null,
+): Set<Element> | null {
+  const hidden = new Set<Element>();
+  const visit = (rules: CSSRuleList) => {
+    for (const rule of Array.from(rules)) {
+      const style = (rule as CSSStyleRule).style;
+      const selector = (rule as CSSStyleRule).selectorText;
+      if (selector && style) {
+        const display = style.getPropertyValue('display').trim();
+        const visibility = style.getPropertyValue('visibility').trim();
+        if (display === 'none' || visibility === 'hidden' || visibility === 'collapse') {
+          try {
+            for (const element of Array.from(doc.querySelectorAll(selector))) hidden.add(element);
+          } catch {
+            // A selector the simulated DOM cannot match: skip it.
+          }
+        }
+        continue;
+      }
+      const nested = (rule as CSSGroupingRule).cssRules;
+      if (!nested) continue;
+      const media = (rule as CSSMediaRule).media?.mediaText;
+      if (
+        media &&
+        view &&
+        typeof view.matchMedia === 'function' &&
+        !view.matchMedia(media).matches
+      ) {
+        continue;
+      }
+      visit(nested);
+    }
+  };
+  try {
+    for (const sheet of Array.from(doc.styleSheets)) visit(sheet.cssRules);
+  } catch {
+    return null;
+  }
+  return hidden;
+}
+
+function parentElementAcrossShadow(element: Element): Element | null {
+  if (element.parentElement) return element.parentElement;
+  const root = element.parentNode as (Node & { host?: Element }) | null;
+  return root && root.host ? root.host : null;
+}
+
+/**
+ * Resolve a line's visibility: its text without hidden pieces (`visibleText`) and whether
+ * anything is left. Cached on the line; the raw `text` is kept for context.
+ */
+export function ensureVisible(line: TextLine, page: PageText): TextLine {
+  if (line.checked) return line;
+  line.checked = true;
+  let visibleRaw = '';
+  let changed = false;
+  for (const piece of line.pieces) {
+    const parent = piece.node.parentElement ?? parentElementAcrossShadowNode(piece.node);
+    if (parent && page.isElementHidden(parent)) changed = true;
+    else visibleRaw += piece.data;
+  }
+  line.visibleText = changed ? collapseSpaces(visibleRaw).trim() : line.text;
+  line.visible = line.visibleText !== '' && !looksLikeJson(line.visibleText);
+  if (!line.visible) line.visibleText = '';
+  return line;
+}
+
+/** The line's folded text (lower case, no accents), computed once. */
+export function foldedLine(line: TextLine): string {
+  if (line.folded === '' && line.text !== '') line.folded = foldText(line.text);
+  return line.folded;
+}
+
+function parentElementAcrossShadowNode(node: Node): Element | null {
+  const root = node.parentNode as (Node & { host?: Element }) | null;
+  return root && root.host ? root.host : null;
+}
+
+/** Serialized data that leaked into the page as text (`{"saldo": 500, …}`) is not read. */
+function looksLikeJson(text: string): boolean {
+  const first = text[0];
+  if (first !== '{' && first !== '[') return false;
+  return /"\s*:/.test(text.slice(0, 200));
+}
