@@ -3,6 +3,7 @@
  * tests that check days left, alarms and the badge (fixture pages have fixed dates and
  * would drift into the past). The numbers and amounts are made up.
  */
+import { addDays, todayInBuenosAires } from '../../utils/time';
 export interface SamplePage {
   carrier: 'claro' | 'movistar' | 'personal';
   url: string;
@@ -12,13 +13,9 @@ export interface SamplePage {
   balance: number;
 }
 
-const BUENOS_AIRES_OFFSET_MS = -3 * 60 * 60 * 1000;
-
 /** The Buenos Aires calendar date `days` after today there, as YYYY-MM-DD. */
 export function buenosAiresDatePlus(now: Date, days: number): string {
-  const local = new Date(now.getTime() + BUENOS_AIRES_OFFSET_MS);
-  local.setUTCDate(local.getUTCDate() + days);
-  return local.toISOString().slice(0, 10);
+  return addDays(todayInBuenosAires(now), days);
 }
 
 function ddmmyyyy(iso: string): string {
