@@ -404,9 +404,12 @@ async function csReading(
     refuse('refused: readAt is not close to the current time');
   }
   const readAt = new Date(readAtMs).toISOString();
+  // Told with every answer, so the content script needs no second round trip.
+  const overlayDisabled = isOverlayDisabled(await readSettings(db), context);
   const ignored: ReplyOf<'cs:reading'> = {
     ok: true,
     outcome: 'ignored',
+    overlayDisabled,
     created: false,
     line: null,
     previousBalance: null,
@@ -518,6 +521,7 @@ async function csReading(
       reply: {
         ok: true,
         outcome: receipt ? 'receipt-recorded' : line ? 'saved' : 'unassigned',
+        overlayDisabled,
         created,
         line: line ? lineSummary(line, context.now) : null,
         previousBalance,
@@ -540,6 +544,14 @@ async function unassignedTwin(db: LineKeeperDb, reading: StoredReading): Promise
 }
 
 // ───────────────────────── cs:status, cs:hide-overlay ─────────────────────────
+
+/** "Don't show on this site" or the carrier switched off in settings. */
+function isOverlayDisabled(settings: Settings, context: CsContext): boolean {
+  return (
+    settings.overlayDisabledCarriers.includes(context.carrier.id) ||
+    settings.overlayHiddenHosts.includes(context.host)
+  );
+}
 
 async function csStatus(
   message: MessageOf<'cs:status'>,
@@ -574,9 +586,7 @@ async function csStatus(
     reply: {
       ok: true,
       carrier,
-      overlayDisabled:
-        settings.overlayDisabledCarriers.includes(carrier) ||
-        settings.overlayHiddenHosts.includes(context.host),
+      overlayDisabled: isOverlayDisabled(settings, context),
       line: line ? lineSummary(line, context.now) : null,
       previousBalance: line?.previousBalance ?? null,
       lastVisitAt: line?.lastReadingAt ?? null,

@@ -417,6 +417,8 @@ export type ReadingOutcome = z.infer<typeof ReadingOutcomeSchema>;
 export const CsReadingReplySchema = z.object({
   ok: z.literal(true),
   outcome: ReadingOutcomeSchema,
+  /** The user switched the overlay off for this carrier or host (the reading is kept all the same). */
+  overlayDisabled: z.boolean(),
   /** True when this reading created the line. */
   created: z.boolean(),
   line: z.nullable(LineSummarySchema),

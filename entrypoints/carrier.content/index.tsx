@@ -67,10 +67,6 @@ export default defineContentScript({
     ctx.onInvalidated(() => watch.stop());
 
     async function sendReading(reading: Reading): Promise<OverlayView | null> {
-      const status = await browser.runtime
-        .sendMessage({ type: 'cs:status', path: location.pathname, msisdn: reading.msisdn })
-        .catch(() => null);
-      if (status?.ok && status.overlayDisabled) return null;
       let answer = null;
       let answerError: string | null = null;
       try {
@@ -80,6 +76,8 @@ export default defineContentScript({
           path: location.pathname,
           readAt: new Date().toISOString(),
         });
+        // The reading is stored either way; the overlay stays away where it was switched off.
+        if (reply?.ok && reply.overlayDisabled) return null;
         if (reply?.ok) answer = reply;
         else answerError = reply?.error ?? 'no answer from LineKeeper';
       } catch (error) {

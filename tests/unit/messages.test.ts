@@ -321,6 +321,15 @@ describe('cs:status and cs:hide-overlay', () => {
     ]);
   });
 
+  it('keeps storing readings where the overlay is hidden, and says so in the answer', async () => {
+    expect(await sendReading(reading())).toMatchObject({ ok: true, overlayDisabled: false });
+    await handleMessage({ type: 'cs:hide-overlay', scope: 'host' }, carrierSender(), deps);
+    clock.now += 60_000;
+    const reply = await sendReading(reading({ balance: { amount: 1350, currency: 'ARS' } }));
+    expect(reply).toMatchObject({ ok: true, outcome: 'saved', overlayDisabled: true });
+    expect((await db.lines.toArray()).map((line) => line.balance?.amount)).toEqual([1350]);
+  });
+
   it('cs:open-add-line asks the worker to open the form with the prefill', async () => {
     const openAddLine = vi.fn(async () => undefined);
     const prefill = { carrier: 'claro', msisdn: null, expiresOn: '2026-06-20', balance: null };
