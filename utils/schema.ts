@@ -4,6 +4,7 @@
  * trips web-ext's eval warning); TypeScript types are inferred from these schemas.
  */
 import * as z from 'zod/mini';
+import { isRealCalendarDate } from './time';
 
 export const CARRIER_IDS = ['claro', 'movistar', 'personal'] as const;
 export const CarrierIdSchema = z.enum(CARRIER_IDS);
@@ -58,12 +59,6 @@ export const ReadingSchema = z.object({
   notes: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50)),
 });
 export type Reading = z.infer<typeof ReadingSchema>;
-
-function isRealCalendarDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
 
 // ───────────────────────── Stored records (utils/db.ts) ─────────────────────────
 

@@ -32,6 +32,21 @@ function dayMs(date: IsoDate): number {
   return Date.UTC(y, m - 1, d);
 }
 
+/** `YYYY-MM-DD` for a year, month (1–12) and day, if that day exists in 2000–2100. */
+export function calendarDate(year: number, month: number, day: number): IsoDate | null {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) return null;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return null;
+  if (!Number.isInteger(day) || day < 1) return null;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** True for a `YYYY-MM-DD` string naming a day that exists (2000–2100). */
+export function isRealCalendarDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  return calendarDate(y, m, d) === value;
+}
+
 /** Today's date on Argentina's calendar at `now`. */
 export function todayInBuenosAires(now: Date | number): IsoDate {
   return isoFromUtcDayStart(toEpoch(now) + BA_OFFSET_MS);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAmount, parseMoney } from '../../utils/reading/money';
-import { buenosAiresToday, parseDate } from '../../utils/reading/dates';
+import { parseDate } from '../../utils/reading/dates';
+import { todayInBuenosAires } from '../../utils/time';
 import { findPhones, parseMsisdn } from '../../utils/reading/phone';
 
 const NOW = new Date('2026-11-20T15:30:00-03:00');
@@ -122,16 +123,8 @@ describe('parseDate', () => {
     const shanghai = new Date('2026-12-01T09:40:00+08:00');
     expect(parseDate('hoy', shanghai)).toBe('2026-11-30');
     expect(parseDate('mañana', shanghai)).toBe('2026-12-01');
-    expect(buenosAiresToday(new Date('2026-11-21T02:59:59Z'))).toEqual({
-      year: 2026,
-      month: 11,
-      day: 20,
-    });
-    expect(buenosAiresToday(new Date('2026-11-21T03:00:00Z'))).toEqual({
-      year: 2026,
-      month: 11,
-      day: 21,
-    });
+    expect(todayInBuenosAires(new Date('2026-11-21T02:59:59Z'))).toBe('2026-11-20');
+    expect(todayInBuenosAires(new Date('2026-11-21T03:00:00Z'))).toBe('2026-11-21');
   });
 
   it('never throws on arbitrary text', () => {

@@ -169,6 +169,54 @@ describe('readPage: never read hidden or form content', () => {
   });
 });
 
+describe('readPage: huge pages cost a bounded amount of work', () => {
+  const summary =
+    '<section><p>Línea 11 2345-6789</p><p>Saldo disponible $ 1.234,56</p><p>Vence el 15/12/2026</p></section>';
+  const historyRow = (i: number) =>
+    `<tr><td>${(i % 28) + 1}/10/2026</td><td>Pack (vigencia 3 días)</td><td>$ ${i},00</td><td>Saldo posterior $ ${i + 7},00</td></tr>`;
+
+  it('reads a 5,000-row history for the summary, and only the ends of the list', () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => historyRow(i)).join('');
+    const doc = page(`${summary}<table><tbody>${rows}</tbody></table><p>Fin del historial</p>`);
+    expect(readPage(doc, ACCOUNT_URL, NOW)).toMatchObject({
+      msisdn: '+5491123456789',
+      balance: { amount: 1234.56 },
+      expiresOn: '2026-12-15',
+    });
+    const text = visibleText(doc);
+    // The first rows, the last ones and what follows the list are read; the middle is not.
+    expect(text).toContain('$ 39,00');
+    expect(text).toContain('$ 4999,00');
+    expect(text).toContain('Fin del historial');
+    expect(text).not.toContain('$ 2500,00');
+    expect(text.split('\n').length).toBeLessThan(300);
+  });
+
+  it('reads a long container whole when it is not a uniform list', () => {
+    const filler = Array.from({ length: 150 }, (_, i) => `<p>Novedad ${i}</p>`).join('');
+    const tail = Array.from({ length: 150 }, (_, i) => `<p>Promoción ${i}</p>`).join('');
+    const text = visibleText(page(`${filler}<section>En el medio</section>${tail}`));
+    expect(text).toContain('Novedad 149');
+    expect(text).toContain('Promoción 0');
+    expect(text).toContain('En el medio');
+  });
+
+  it('stops at its work budget with a note, and survives nesting deep enough to blow a stack', () => {
+    const wide = Array.from(
+      { length: 150 },
+      () => `<div>${'<span>x</span>'.repeat(150)}</div>`,
+    ).join('');
+    const exhausted = readPage(page(`${summary}${wide}<div>`.repeat(3)), ACCOUNT_URL, NOW);
+    expect(exhausted.notes).toContain('page too large: only its beginning was read');
+    expect(exhausted.balance?.amount).toBe(1234.56);
+
+    const deep = `${summary}${'<div>'.repeat(20_000)}Saldo $ 5,00${'</div>'.repeat(20_000)}`;
+    const reading = readPage(page(deep), ACCOUNT_URL, NOW);
+    expect(reading.balance?.amount).toBe(1234.56);
+    expect(reading.notes.join(' ')).not.toMatch(/internal error/);
+  }, 60_000);
+});
+
 describe('readPage: page kinds', () => {
   it('reads a receipt', () => {
     const r = read(

@@ -1,57 +1,18 @@
 /**
- * Argentine dates, day first. Results are Buenos Aires calendar dates (`YYYY-MM-DD`).
- * Buenos Aires is UTC−3 all year (no DST since 2009), so a fixed offset is exact.
+ * Argentine dates, day first. Results are Buenos Aires calendar dates (`YYYY-MM-DD`);
+ * the calendar arithmetic is utils/time.ts's.
  */
+import type { IsoDate } from '../schema';
+import { addDays, calendarDate, todayInBuenosAires } from '../time';
 import { foldText } from './text';
 
-const BUENOS_AIRES_OFFSET_MS = -3 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface CalendarDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** The Buenos Aires calendar day that `now` falls on. */
-export function buenosAiresToday(now: Date): CalendarDate {
-  const shifted = new Date(now.getTime() + BUENOS_AIRES_OFFSET_MS);
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-  };
-}
-
-export function toIsoDate(date: CalendarDate): string {
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
-}
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) return false;
-  if (!Number.isInteger(month) || month < 1 || month > 12) return false;
-  if (!Number.isInteger(day) || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function addDays(date: CalendarDate, days: number): CalendarDate {
-  const moved = new Date(Date.UTC(date.year, date.month - 1, date.day) + days * DAY_MS);
-  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
-}
-
-function compareDates(a: CalendarDate, b: CalendarDate): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
-}
-
 /** A day and month with no year: the next such date on or after the reading day. */
-function resolveYearless(day: number, month: number, today: CalendarDate): CalendarDate | null {
-  for (let year = today.year; year <= today.year + 8; year += 1) {
-    // 29 February waits for the next leap year.
-    if (isRealDate(year, month, day)) {
-      const candidate = { year, month, day };
-      if (compareDates(candidate, today) >= 0) return candidate;
-    }
+function resolveYearless(day: number, month: number, today: IsoDate): IsoDate | null {
+  const thisYear = Number(today.slice(0, 4));
+  for (let year = thisYear; year <= thisYear + 8; year += 1) {
+    // 29 February waits for the next leap year; ISO dates compare as strings.
+    const candidate = calendarDate(year, month, day);
+    if (candidate && candidate >= today) return candidate;
   }
   return null;
 }
@@ -130,16 +91,11 @@ function dateFrom(
   day: number,
   month: number,
   year: number | null,
-  today: CalendarDate,
+  today: IsoDate,
 ): { iso: string | null; yearInferred: boolean } {
-  if (year === null) {
-    const resolved = resolveYearless(day, month, today);
-    return { iso: resolved ? toIsoDate(resolved) : null, yearInferred: true };
-  }
-  return {
-    iso: isRealDate(year, month, day) ? toIsoDate({ year, month, day }) : null,
-    yearInferred: false,
-  };
+  return year === null
+    ? { iso: resolveYearless(day, month, today), yearInferred: true }
+    : { iso: calendarDate(year, month, day), yearInferred: false };
 }
 
 /**
@@ -148,7 +104,7 @@ function dateFrom(
  * whether an expiry word governs them.
  */
 export function findDates(text: string, now: Date, folded: string = foldText(text)): DateMatch[] {
-  const today = buenosAiresToday(now);
+  const today = todayInBuenosAires(now);
   const found: DateMatch[] = [];
   NUMERIC_DATE.lastIndex = 0;
   for (let m = NUMERIC_DATE.exec(text); m; m = NUMERIC_DATE.exec(text)) {
@@ -182,7 +138,7 @@ export function findDates(text: string, now: Date, folded: string = foldText(tex
     found.push({
       start: m.index,
       end: m.index + m[0].length,
-      iso: toIsoDate(addDays(today, offset)),
+      iso: addDays(today, offset),
       kind: 'relative',
       yearInferred: false,
     });

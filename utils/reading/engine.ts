@@ -130,6 +130,7 @@ export function readCarrierPage(input: EngineInput): Reading {
   const { doc, carrier, urlKind, now } = input;
   const notes: string[] = [];
   const page = collectLines(doc);
+  if (page.truncated) notes.push('page too large: only its beginning was read');
   const index = indexPage(page);
   const markers = findOutcomeMarkers(page, linesMatching(index, MARKER_TRIGGERS), urlKind);
   const windows = new Uint8Array(page.lines.length);

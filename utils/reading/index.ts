@@ -8,7 +8,7 @@ import { readCarrierPage } from './engine';
 import { collectLines, ensureVisible } from './visible-text';
 
 export { parseMoney, parseAmount, findMoney } from './money';
-export { parseDate, findDates, buenosAiresToday, toIsoDate } from './dates';
+export { parseDate, findDates } from './dates';
 export { parseMsisdn, findPhones } from './phone';
 export { collectLines } from './visible-text';
 

@@ -89,6 +89,16 @@ const BLOCK_TAGS = new Set([
 
 const NON_SPACE = /\S/;
 
+/** A parent with more element children than this is a list whose middle is skipped. */
+const LONG_LIST = 200;
+/** Items read at the start and at the end of a long list. */
+const LIST_HEAD = 40;
+const LIST_TAIL = 10;
+/** Work budget: nodes visited, and characters taken from one text node. */
+const MAX_NODES = 60_000;
+const MAX_NODE_TEXT = 5_000;
+const MAX_DEPTH = 500;
+
 export interface TextPiece {
   node: Text;
   /** Raw text of the node (or a synthetic separator such as the `,` before `<sup>56</sup>`). */
@@ -116,6 +126,8 @@ export interface PageText {
   lines: TextLine[];
   /** Decide visibility of one element (cached). */
   isElementHidden: (element: Element) => boolean;
+  /** The work budget ran out before the end of the page. */
+  truncated: boolean;
 }
 
 /** Collect the page's lines in document order. */
@@ -126,6 +138,7 @@ export function collectLines(doc: Document): PageText {
   let hasText = false;
   let pendingSpace = false;
   let block: Element = doc.body ?? doc.documentElement;
+  let depth = 0;
 
   const flush = () => {
     pendingSpace = false;
@@ -153,7 +166,21 @@ export function collectLines(doc: Document): PageText {
   };
 
   const walkChildren = (parent: Node) => {
-    for (let child = parent.firstChild; child; child = child.nextSibling) visit(child);
+    const count = (parent as ParentNode).childElementCount ?? 0;
+    const skipFrom = count > LONG_LIST ? longListSkip(parent as ParentNode) : null;
+    let seen = 0;
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (budget.nodes-- <= 0) {
+        budget.exhausted = true;
+        return;
+      }
+      if (skipFrom && child.nodeType === 1 && ++seen === LIST_HEAD + 1) {
+        // The middle of a long list (history, movements) never holds the line's state.
+        flush();
+        child = skipFrom;
+      }
+      visit(child);
+    }
   };
 
   const visit = (node: Node): void => {
@@ -165,7 +192,8 @@ export function collectLines(doc: Document): PageText {
         if (hasText) pendingSpace = true;
         return;
       }
-      const piece = pendingSpace ? ' ' + data : data;
+      const text = data.length > MAX_NODE_TEXT ? data.slice(0, MAX_NODE_TEXT) : data;
+      const piece = pendingSpace ? ' ' + text : text;
       pendingSpace = false;
       pieces.push({ node: node as Text, data: piece });
       raw += piece;
@@ -175,7 +203,8 @@ export function collectLines(doc: Document): PageText {
     if (type !== 1) return;
     const element = node as Element;
     const tag = element.localName;
-    if (SKIPPED_TAGS.has(tag)) return;
+    // Browsers' parsers cap nesting near 512; a script can nest deeper to blow the stack.
+    if (SKIPPED_TAGS.has(tag) || depth >= MAX_DEPTH) return;
     if (tag === 'br') {
       flush();
       return;
@@ -191,6 +220,7 @@ export function collectLines(doc: Document): PageText {
     }
     const isBlock = BLOCK_TAGS.has(tag);
     if (isBlock) flush();
+    depth += 1;
     const outerBlock = block;
     if (isBlock) block = element;
     const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
@@ -209,6 +239,7 @@ export function collectLines(doc: Document): PageText {
     } else {
       walkChildren(element);
     }
+    depth -= 1;
     if (isBlock) {
       flush();
       block = outerBlock;
@@ -228,13 +259,30 @@ export function collectLines(doc: Document): PageText {
     }
   };
 
+  const budget = { nodes: MAX_NODES, exhausted: false };
   const root = doc.body ?? doc.documentElement;
   if (root) {
     block = root;
     walkChildren(root);
     flush();
   }
-  return { lines, isElementHidden: makeHiddenCheck(doc) };
+  return { lines, isElementHidden: makeHiddenCheck(doc), truncated: budget.exhausted };
+}
+
+/**
+ * Where to resume in a long list: its last LIST_TAIL items (totals, pagers), provided the
+ * list is uniform (first, middle and resume items share a tag). Null: read it whole.
+ */
+function longListSkip(list: ParentNode): Element | null {
+  let resume = list.lastElementChild;
+  for (let i = 1; i < LIST_TAIL && resume; i += 1) resume = resume.previousElementSibling;
+  const first = list.firstElementChild;
+  const middle = list.children[Math.floor(list.childElementCount / 2)];
+  if (!resume || !first || !middle) return null;
+  const tag = middle.localName;
+  return resume.localName === tag && resume.previousElementSibling?.localName === tag
+    ? resume
+    : null;
 }
 
 /**
