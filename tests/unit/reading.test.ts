@@ -206,7 +206,7 @@ describe('readPage: huge pages cost a bounded amount of work', () => {
       { length: 150 },
       () => `<div>${'<span>x</span>'.repeat(150)}</div>`,
     ).join('');
-    const exhausted = readPage(page(`${summary}${wide}<div>`.repeat(3)), ACCOUNT_URL, NOW);
+    const exhausted = readPage(page(`${summary}${wide}<div>`.repeat(4)), ACCOUNT_URL, NOW);
     expect(exhausted.notes).toContain('page too large: only its beginning was read');
     expect(exhausted.balance?.amount).toBe(1234.56);
 

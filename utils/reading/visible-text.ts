@@ -95,7 +95,7 @@ const LONG_LIST = 200;
 const LIST_HEAD = 40;
 const LIST_TAIL = 10;
 /** Work budget: nodes visited, and characters taken from one text node. */
-const MAX_NODES = 60_000;
+const MAX_NODES = 150_000;
 const MAX_NODE_TEXT = 5_000;
 const MAX_DEPTH = 500;
 
@@ -342,17 +342,13 @@ function makeHiddenCheck(doc: Document): (element: Element) => boolean {
   };
 
   const styleCache = new Map<Element, boolean>();
-  // happy-dom (tests, CLI) computes styles very slowly: there, elements matched by the
-  // page's own `display:none` / `visibility:hidden` rules are looked up once instead.
-  const ruleHidden = isSimulatedDom(view) ? elementsHiddenByRules(doc, view) : null;
   const usesCheckVisibility =
-    !ruleHidden &&
     typeof (doc.documentElement as Element & { checkVisibility?: unknown })?.checkVisibility ===
-      'function';
+    'function';
   const hiddenByStyleDeep = (element: Element): boolean => {
     const cached = styleCache.get(element);
     if (cached !== undefined) return cached;
-    let hidden = ruleHidden ? ruleHidden.has(element) : hiddenByStyle(element);
+    let hidden = hiddenByStyle(element);
     // Without checkVisibility, `display:none` on an ancestor does not show in a child's
     // computed style: check the ancestors too.
     if (!hidden && !usesCheckVisibility) {
@@ -364,54 +360,6 @@ function makeHiddenCheck(doc: Document): (element: Element) => boolean {
   };
 
   return (element: Element) => hiddenByAttributes(element) || hiddenByStyleDeep(element);
-}
-
-function isSimulatedDom(view: (Window & typeof globalThis) | null): boolean {
-  return /HappyDOM/i.test(view?.navigator?.userAgent ?? '');
-}
-
-/** Elements that a stylesheet rule hides (media rules honoured), or null if unreadable. */
-function elementsHiddenByRules(
-  doc: Document,
-  view: (Window & typeof globalThis) | null,
-): Set<Element> | null {
-  const hidden = new Set<Element>();
-  const visit = (rules: CSSRuleList) => {
-    for (const rule of Array.from(rules)) {
-      const style = (rule as CSSStyleRule).style;
-      const selector = (rule as CSSStyleRule).selectorText;
-      if (selector && style) {
-        const display = style.getPropertyValue('display').trim();
-        const visibility = style.getPropertyValue('visibility').trim();
-        if (display === 'none' || visibility === 'hidden' || visibility === 'collapse') {
-          try {
-            for (const element of Array.from(doc.querySelectorAll(selector))) hidden.add(element);
-          } catch {
-            // A selector the simulated DOM cannot match: skip it.
-          }
-        }
-        continue;
-      }
-      const nested = (rule as CSSGroupingRule).cssRules;
-      if (!nested) continue;
-      const media = (rule as CSSMediaRule).media?.mediaText;
-      if (
-        media &&
-        view &&
-        typeof view.matchMedia === 'function' &&
-        !view.matchMedia(media).matches
-      ) {
-        continue;
-      }
-      visit(nested);
-    }
-  };
-  try {
-    for (const sheet of Array.from(doc.styleSheets)) visit(sheet.cssRules);
-  } catch {
-    return null;
-  }
-  return hidden;
 }
 
 function parentElementAcrossShadow(element: Element): Element | null {
