@@ -41,8 +41,10 @@ function lowerCharByChar(text: string): string {
 /** Collapse every kind of white space (NBSP, thin spaces) to one plain space; drop zero-width marks. */
 export function collapseSpaces(text: string): string {
   const visible = ZERO_WIDTH_TEST.test(text) ? text.replace(ZERO_WIDTH, '') : text;
-  return visible.replace(/\s+/g, ' ');
+  // Most lines are already clean: testing is cheaper than rebuilding them.
+  return NEEDS_COLLAPSE.test(visible) ? visible.replace(/\s+/g, ' ') : visible;
 }
 
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const ZERO_WIDTH_TEST = /[\u200b-\u200d\u2060\ufeff\u00ad]/;

@@ -166,18 +166,20 @@ export function collectLines(doc: Document): PageText {
   };
 
   const walkChildren = (parent: Node) => {
-    const count = (parent as ParentNode).childElementCount ?? 0;
-    const skipFrom = count > LONG_LIST ? longListSkip(parent as ParentNode) : null;
     let seen = 0;
     for (let child = parent.firstChild; child; child = child.nextSibling) {
       if (budget.nodes-- <= 0) {
         budget.exhausted = true;
         return;
       }
-      if (skipFrom && child.nodeType === 1 && ++seen === LIST_HEAD + 1) {
+      if (child.nodeType === 1 && ++seen === LIST_HEAD + 1) {
         // The middle of a long list (history, movements) never holds the line's state.
-        flush();
-        child = skipFrom;
+        const count = (parent as ParentNode).childElementCount;
+        const resume = count > LONG_LIST ? longListSkip(parent as ParentNode) : null;
+        if (resume) {
+          flush();
+          child = resume;
+        }
       }
       visit(child);
     }
