@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseMoney } from '../../utils/reading/money';
-import { parseDate } from '../../utils/reading/dates';
+import { findMoney, parseAmount, parseMoney } from '../../utils/reading/money';
+import { findDates, parseDate } from '../../utils/reading/dates';
 import { todayInBuenosAires } from '../../utils/time';
 import { findPhones, parseMsisdn } from '../../utils/reading/phone';
 
@@ -74,6 +74,13 @@ describe('parseMoney', () => {
     );
   });
 
+  it('finds ARS right after a label rendered without a space (`<span>Monto</span><span>ARS 1.500</span>`)', () => {
+    expect(findMoney('MontoARS 1.500').map((m) => m.amount)).toEqual([1500]);
+    expect(findMoney('Saldo:ARS 15.230').map((m) => m.amount)).toEqual([15230]);
+    // Dollars stay out, whatever their case.
+    expect(findMoney('u$s 100 · US$ 20 · U$S 5')).toEqual([]);
+  });
+
   it('parseAmount refuses malformed grouping', () => {
     expect(parseAmount('1.2345')).toBeNull();
     expect(parseAmount('12.345,6')).toBe(12345.6);
@@ -94,6 +101,8 @@ describe('parseDate', () => {
     ['19/11', '2027-11-19'],
     ['29/02', '2028-02-29'],
     ['1 de setiembre del 2027', '2027-09-01'],
+    ['15-dic-26', '2026-12-15'],
+    ['15 de diciembre de 26', '2026-12-15'],
     ['hoy', '2026-11-20'],
     ['mañana', '2026-11-21'],
     ['manana', '2026-11-21'],
@@ -125,6 +134,22 @@ describe('parseDate', () => {
     expect(parseDate('mañana', shanghai)).toBe('2026-12-01');
     expect(todayInBuenosAires(new Date('2026-11-21T02:59:59Z'))).toBe('2026-11-20');
     expect(todayInBuenosAires(new Date('2026-11-21T03:00:00Z'))).toBe('2026-11-21');
+  });
+
+  it('takes no year from a time, a day count or a percentage after a yearless date', () => {
+    const dates = (text: string) => findDates(text, NOW).map((d) => d.iso);
+    expect(dates('vence el 18 de diciembre, 23.59 hs')).toEqual(['2026-12-18']);
+    expect(dates('Vence el 18 de diciembre 22 días')).toEqual(['2026-12-18']);
+    expect(dates('lunes 30 de noviembre, 50% de descuento')).toEqual(['2026-11-30']);
+    expect(dates('18 de diciembre 2027')).toEqual(['2027-12-18']);
+  });
+
+  it('gives a yearless date its past reading too (operation dates, `venció el`)', () => {
+    const [future] = findDates('19/11', NOW);
+    expect(future).toMatchObject({ iso: '2027-11-19', pastIso: '2026-11-19', yearInferred: true });
+    const [today] = findDates('20 nov', NOW);
+    expect(today).toMatchObject({ iso: '2026-11-20', pastIso: '2026-11-20' });
+    expect(findDates('19/11/2026', NOW)[0]?.pastIso).toBeUndefined();
   });
 
   it('never throws on arbitrary text', () => {
@@ -206,6 +231,22 @@ describe('parseMsisdn', () => {
     '11 2345 678',
   ])('refuses %j', (text) => {
     expect(parseMsisdn(text)).toBeNull();
+  });
+
+  it('takes no year from a time, a day count or a percentage after a yearless date', () => {
+    const dates = (text: string) => findDates(text, NOW).map((d) => d.iso);
+    expect(dates('vence el 18 de diciembre, 23.59 hs')).toEqual(['2026-12-18']);
+    expect(dates('Vence el 18 de diciembre 22 días')).toEqual(['2026-12-18']);
+    expect(dates('lunes 30 de noviembre, 50% de descuento')).toEqual(['2026-11-30']);
+    expect(dates('18 de diciembre 2027')).toEqual(['2027-12-18']);
+  });
+
+  it('gives a yearless date its past reading too (operation dates, `venció el`)', () => {
+    const [future] = findDates('19/11', NOW);
+    expect(future).toMatchObject({ iso: '2027-11-19', pastIso: '2026-11-19', yearInferred: true });
+    const [today] = findDates('20 nov', NOW);
+    expect(today).toMatchObject({ iso: '2026-11-20', pastIso: '2026-11-20' });
+    expect(findDates('19/11/2026', NOW)[0]?.pastIso).toBeUndefined();
   });
 
   it('never throws on arbitrary text', () => {

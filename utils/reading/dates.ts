@@ -6,13 +6,16 @@ import type { IsoDate } from '../schema';
 import { addDays, calendarDate, todayInBuenosAires } from '../time';
 import { foldText } from './text';
 
-/** A day and month with no year: the next such date on or after the reading day. */
-function resolveYearless(day: number, month: number, today: IsoDate): IsoDate | null {
+/**
+ * A day and month with no year: the next such date on or after the reading day, or with
+ * `step` −1 the last one on or before it (what an operation date or `venció el` means).
+ */
+function resolveYearless(day: number, month: number, today: IsoDate, step: 1 | -1): IsoDate | null {
   const thisYear = Number(today.slice(0, 4));
-  for (let year = thisYear; year <= thisYear + 8; year += 1) {
-    // 29 February waits for the next leap year; ISO dates compare as strings.
-    const candidate = calendarDate(year, month, day);
-    if (candidate && candidate >= today) return candidate;
+  for (let k = 0; k <= 8; k += 1) {
+    // 29 February waits for the next (or last) leap year; ISO dates compare as strings.
+    const candidate = calendarDate(thisYear + k * step, month, day);
+    if (candidate && (step > 0 ? candidate >= today : candidate <= today)) return candidate;
   }
   return null;
 }
@@ -55,6 +58,8 @@ export interface DateMatch {
   kind: DateMatchKind;
   /** True when the page gave no year and it was inferred. */
   yearInferred: boolean;
+  /** For a date without a year: the same day and month on or before the reading day. */
+  pastIso?: string | null;
 }
 
 // Numeric: 15/12/2026, 15-12-26, 15.12.2026; yearless 15/12 (a dot needs a year: `15.23`
@@ -65,10 +70,11 @@ const NUMERIC_DATE =
 const MONTH_NAMES =
   'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic';
 const WEEKDAYS = 'lunes|martes|miercoles|jueves|viernes|sabado|domingo|lun|mar|mie|jue|vie|sab|dom';
-// Named: `15 de diciembre de 2026`, `15 dic. 2026`, `lunes 15 de diciembre`, `15-dic-2026`.
-// Matched on folded (lower-case, accent-free) text.
+// Named: `15 de diciembre de 2026`, `15 dic. 2026`, `lunes 15 de diciembre`, `15-dic-26`.
+// Matched on folded (lower-case, accent-free) text. A two-digit year needs `de` or a dash:
+// `18 de diciembre, 23.59 hs` and `18 de diciembre 22 días` have no year.
 const NAMED_DATE = new RegExp(
-  `(?<!\\d)(?:(?:${WEEKDAYS})\\.?,? )?(\\d{1,2})(?: de |[ /-])(${MONTH_NAMES})(?![a-z])\\.?(?:(?: de | del |[ /,-] ?)(\\d{4}|\\d{2})(?![\\d:]))?`,
+  `(?<!\\d)(?:(?:${WEEKDAYS})\\.?,? )?(\\d{1,2})(?: de |[ /-])(${MONTH_NAMES})(?![a-z])\\.?(?:(?:(?: de | del |[ /,-] ?)(\\d{4})|(?: de | del |[/-])(\\d{2}))(?![\\d:]|[.,]\\d| ?(?:hs?\\b|dias?\\b|gb|mb|%)))?`,
   'g',
 );
 
@@ -92,9 +98,13 @@ function dateFrom(
   month: number,
   year: number | null,
   today: IsoDate,
-): { iso: string | null; yearInferred: boolean } {
+): Pick<DateMatch, 'iso' | 'yearInferred' | 'pastIso'> {
   return year === null
-    ? { iso: resolveYearless(day, month, today), yearInferred: true }
+    ? {
+        iso: resolveYearless(day, month, today, 1),
+        yearInferred: true,
+        pastIso: resolveYearless(day, month, today, -1),
+      }
     : { iso: calendarDate(year, month, day), yearInferred: false };
 }
 
@@ -111,15 +121,15 @@ export function findDates(text: string, now: Date, folded: string = foldText(tex
     const separator = m[2];
     if (separator === '.' && m[4] === undefined) continue;
     const year = resolveYear(m[4]);
-    const { iso, yearInferred } = dateFrom(Number(m[1]), Number(m[3]), year, today);
-    found.push({ start: m.index, end: m.index + m[0].length, iso, kind: 'numeric', yearInferred });
+    const resolved = dateFrom(Number(m[1]), Number(m[3]), year, today);
+    found.push({ start: m.index, end: m.index + m[0].length, kind: 'numeric', ...resolved });
   }
   NAMED_DATE.lastIndex = 0;
   for (let m = NAMED_DATE.exec(folded); m; m = NAMED_DATE.exec(folded)) {
     const month = monthNumber(m[2] ?? '');
     if (month === null) continue;
-    const { iso, yearInferred } = dateFrom(Number(m[1]), month, resolveYear(m[3]), today);
-    found.push({ start: m.index, end: m.index + m[0].length, iso, kind: 'named', yearInferred });
+    const resolved = dateFrom(Number(m[1]), month, resolveYear(m[3] ?? m[4]), today);
+    found.push({ start: m.index, end: m.index + m[0].length, kind: 'named', ...resolved });
   }
   RELATIVE_DATE.lastIndex = 0;
   for (let m = RELATIVE_DATE.exec(folded); m; m = RELATIVE_DATE.exec(folded)) {

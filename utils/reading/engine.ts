@@ -181,6 +181,11 @@ export function readCarrierPage(input: EngineInput): Reading {
   if (!isReceipt && urlKind === 'recharge') {
     return none('recharge page without a confirmed recharge');
   }
+  // The carriers' public sites show offers and examples (`Tu saldo es $ …`), never a line.
+  if (!isReceipt && urlKind === 'other') {
+    return none('public site page: the line is shown only in the account portal');
+  }
+  if (hasVisibleLoginForm(page)) return none('login form: nothing to read until signed in');
 
   const balance = isReceipt
     ? chooseResultingBalance(scanned, contextOf, notes)
@@ -390,16 +395,18 @@ function makeContextFinder(
     // Table cells: the column header and the row header name the value. A column of
     // several data rows is a list (history, other lines), never the line's own value.
     const cell = closestCell(line.block);
+    let header: string | null = null;
     if (cell) {
-      const header = columnHeaderText(cell);
+      header = columnHeaderText(cell);
       if (header) labels.push(foldText(header));
-      const rowHeader = rowHeaderText(cell);
+      const rowHeader = rowHeaderText(cell, header !== null);
       if (rowHeader) labels.push(foldText(rowHeader));
     }
 
     // Label line: the nearest line above, close in the tree, holding no value of this
     // kind (`<dt>Saldo</dt><dd>$ 500</dd>`, `<span class=label>…` on its own row).
-    if (before.trim().length < 3 || !hasAnyWord(before)) {
+    // Under a column header, the cells to the left are the row's other data, not labels.
+    if (header === null && (before.trim().length < 3 || !hasAnyWord(before))) {
       for (let index = line.index - 1, steps = 0; index >= 0 && steps < 3; index -= 1, steps += 1) {
         const above = nearbyLine(index);
         if (!above) continue;
@@ -543,11 +550,12 @@ function dataRowCount(table: Element): number {
   return all - (inHead > 0 ? inHead : 1);
 }
 
-function rowHeaderText(cell: Element): string | null {
+/** The row's first cell as its header; under column headers only a `th` is one (a `td` is data). */
+function rowHeaderText(cell: Element, underColumnHeader: boolean): string | null {
   const row = cell.parentElement;
   if (!row || row.localName !== 'tr') return null;
   const first = cellsOf(row)[0];
-  if (!first || first === cell) return null;
+  if (!first || first === cell || (underColumnHeader && first.localName !== 'th')) return null;
   return first.textContent?.trim().slice(0, 80) || null;
 }
 
@@ -639,6 +647,14 @@ function decide<T>(
   }
   if (distinct.size === 1) return [...distinct.values()][0]?.value ?? null;
   if (distinct.size > 1) {
+    // A line switcher (cards, tabs) with one entry marked: the other entries' values are
+    // other lines'. What is left must agree.
+    const kept = withoutUnselectedEntries(strong);
+    const keptValues = new Set(kept.map((c) => JSON.stringify(c.value)));
+    if (kept.length > 0 && keptValues.size === 1 && kept.length < strong.length) {
+      notes.push(`${field}: values of other lines (unselected entries) ignored`);
+      return kept[0]?.value ?? null;
+    }
     const listed = [...distinct.values()]
       .slice(0, 4)
       .map((c) => `${describe(c.value)}${c.why ? ` (${c.why.slice(0, 40)})` : ''}`)
@@ -717,7 +733,10 @@ function chooseExpiry(
     // An expiry word must govern the date: right before it, or as its label.
     const governing = expiryWordFor(context, date.kind === 'relative');
     if (!governing) return;
-    if (date.iso === null) {
+    // `Venció el 24/11`: a date without a year that already passed is this year's, not next.
+    const iso =
+      date.yearInferred && PAST_EXPIRY.test(context.before.slice(-30)) ? date.pastIso : date.iso;
+    if (!iso) {
       notes.push(`expiry: unreadable date "${value.line.text.slice(value.start, value.end)}"`);
       return;
     }
@@ -729,7 +748,7 @@ function chooseExpiry(
       else if (owner.verdict === 'strong' && verdict !== 'rejected') ({ verdict, why } = owner);
     }
     const candidate: Candidate<string> = {
-      value: date.iso,
+      value: iso,
       verdict,
       why: why || governing,
       source: value,
@@ -753,6 +772,8 @@ function chooseExpiry(
   }
   return { value, candidates: pool.length };
 }
+
+const PAST_EXPIRY = /vencio|vencid[oa]|caduco|expiro/;
 
 /** The expiry word that governs a date, if any (relative dates need it right before them). */
 function expiryWordFor(context: ValueContext, relative: boolean): string | null {
@@ -826,23 +847,58 @@ function chooseMsisdn(
 
 /** A line switcher's chosen entry, as ARIA or a conventional state class marks it. */
 function isMarkedSelected(element: Element): boolean {
+  return markedEntry(element) !== null;
+}
+
+/** The element (the value's block or one of its 4 nearest ancestors) marked as chosen. */
+function markedEntry(element: Element): Element | null {
   for (
     let node: Element | null = element, i = 0;
     node && i < 4;
     node = node.parentElement, i += 1
   ) {
-    if (node.getAttribute('aria-selected') === 'true') return true;
-    if (node.getAttribute('aria-current') && node.getAttribute('aria-current') !== 'false')
-      return true;
-    if (node.getAttribute('aria-checked') === 'true') return true;
-    if (node.getAttribute('aria-pressed') === 'true') return true;
-    const className = node.getAttribute('class') ?? '';
-    if (
-      /(?:^|[\s_-])(?:active|selected|current|is-active|is-selected)(?:$|[\s_-])/i.test(className)
-    )
-      return true;
+    if (isMarked(node)) return node;
   }
-  return false;
+  return null;
+}
+
+function isMarked(node: Element): boolean {
+  const current = node.getAttribute('aria-current');
+  return (
+    node.getAttribute('aria-selected') === 'true' ||
+    (current !== null && current !== 'false') ||
+    node.getAttribute('aria-checked') === 'true' ||
+    node.getAttribute('aria-pressed') === 'true' ||
+    /(?:^|[\s_-])(?:active|selected|current|is-active|is-selected)(?:$|[\s_-])/i.test(
+      node.getAttribute('class') ?? '',
+    )
+  );
+}
+
+/**
+ * Candidates minus those inside an entry whose sibling entry is marked as chosen (the
+ * other cards of a line switcher). Values outside any switcher are kept.
+ */
+function withoutUnselectedEntries<T>(candidates: Candidate<T>[]): Candidate<T>[] {
+  return candidates.filter((candidate) => {
+    const block = candidate.source?.line.block;
+    if (!block || markedEntry(block)) return true;
+    for (
+      let node: Element | null = block, i = 0;
+      node?.parentElement && i < 4;
+      node = node.parentElement, i += 1
+    ) {
+      const entry = node;
+      const siblings = Array.from(node.parentElement.children);
+      if (
+        siblings.some(
+          (other) => other !== entry && other.localName === entry.localName && isMarked(other),
+        )
+      )
+        return false;
+    }
+    return true;
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -861,6 +917,8 @@ function visibleFolded(line: TextLine, page: PageText): string {
   if (!line.visible) return '';
   return line.visibleText === line.text ? foldedLine(line) : foldText(line.visibleText);
 }
+
+const PAST_RECHARGE = /ultimas? recargas?|historial|movimientos|recargas anteriores/;
 
 function findOutcomeMarkers(
   page: PageText,
@@ -898,7 +956,11 @@ function findOutcomeMarkers(
       if (heading) failureIsHeading = true;
       continue;
     }
-    if (words.SUCCESS_WORDS.test(folded) && about(index) && line.text.length < 200) {
+    // `Tu última recarga: acreditada con éxito` on a dashboard recalls a past recharge.
+    const recalled = PAST_RECHARGE.test(
+      `${neighbour(index - 2)} ${neighbour(index - 1)} ${folded}`,
+    );
+    if (words.SUCCESS_WORDS.test(folded) && about(index) && line.text.length < 200 && !recalled) {
       if (success === null) {
         success = line.text;
         successIndex = index;
@@ -975,17 +1037,19 @@ function readReceipt(
   const unlabelled: Candidate<string>[] = [];
   forEachValue(scanned, 'date', (value) => {
     const date = value.date;
-    if (!date || date.iso === null) return;
+    // An operation already happened: a date without a year is the last such day.
+    const iso = date?.yearInferred ? date.pastIso : date?.iso;
+    if (!date || !iso) return;
     const context = contextOf(value);
     const { verdict, why } = judge(context, RECEIPT_DATE_FIELD);
     if (verdict !== 'rejected' && !contextOf.seen(value)) return;
-    if (verdict === 'strong') dates.push({ value: date.iso, verdict, why, source: value });
+    if (verdict === 'strong') dates.push({ value: iso, verdict, why, source: value });
     else if (
       verdict === 'weak' &&
       date.kind !== 'relative' &&
       !words.EXPIRY_WORDS.test(context.before)
     ) {
-      unlabelled.push({ value: date.iso, verdict, why, source: value });
+      unlabelled.push({ value: iso, verdict, why, source: value });
     }
   });
   let date = decide(dates, (iso) => iso, 'receipt date', notes);
@@ -1102,4 +1166,19 @@ function readHints(
     if (dates.length === 1) expiry = dates[0]?.iso ?? null;
   }
   return { balance, expiry };
+}
+
+/**
+ * A sign-in form on screen (an SPA may show it at any URL once the session expired): a
+ * visible password field in a form that speaks of signing in, not, say, a payment form.
+ */
+function hasVisibleLoginForm(page: PageText): boolean {
+  return page.passwordFields.some((input) => {
+    if (page.isElementHidden(input.parentElement ?? input)) return false;
+    const visible = (input as Element & { checkVisibility?: () => boolean }).checkVisibility;
+    if (typeof visible === 'function' && !visible.call(input)) return false;
+    const form = input.closest('form') ?? input.parentElement?.parentElement ?? null;
+    const text = foldText((form?.textContent ?? '').slice(0, 2000));
+    return /ingres|inici\w* (?:de )?sesion|\bentrar\b|\blog ?in\b|acceder|olvidaste/.test(text);
+  });
 }

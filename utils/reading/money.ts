@@ -79,7 +79,7 @@ export interface MoneyMatch {
 // (`$ 1.234 ,56`) is allowed; `US$` / `U$S` are not pesos. A letter may touch the `$`
 // (`Monto$ 1.500` when label and value sit in adjacent inline elements).
 const MONEY_PATTERN =
-  /(?:(?<!US|U)(?:AR\$|\$|(?<![A-Za-z])ARS)\s?(-|−)?\s?(\d[\d.,]*\d|\d)(\s,\d{2}(?!\d))?(?![\d])|(?<![\d.,])(\d[\d.,]*\d|\d)\s?(?:pesos|ARS)\b)/gi;
+  /(?:(?<!US|Us|us|U|u)(?:AR\$|\$|(?<![A-Za-z])(?:ARS|Ars|ars)|(?<=[a-zà-ÿ])ARS)\s?(-|−)?\s?(\d[\d.,]*\d|\d)(\s,\d{2}(?!\d))?(?![\d])|(?<![\d.,])(\d[\d.,]*\d|\d)\s?(?:[Pp]esos|PESOS|ARS)\b)/g;
 
 /** Every `$ …` / `ARS …` / `… pesos` amount in a line of text, in order. */
 export function findMoney(text: string): MoneyMatch[] {

@@ -128,6 +128,8 @@ export interface PageText {
   isElementHidden: (element: Element) => boolean;
   /** The work budget ran out before the end of the page. */
   truncated: boolean;
+  /** Password inputs met on the way (their values are never read). */
+  passwordFields: Element[];
 }
 
 /** Collect the page's lines in document order. */
@@ -139,6 +141,7 @@ export function collectLines(doc: Document): PageText {
   let pendingSpace = false;
   let block: Element = doc.body ?? doc.documentElement;
   let depth = 0;
+  const passwordFields: Element[] = [];
 
   const flush = () => {
     pendingSpace = false;
@@ -206,7 +209,13 @@ export function collectLines(doc: Document): PageText {
     const element = node as Element;
     const tag = element.localName;
     // Browsers' parsers cap nesting near 512; a script can nest deeper to blow the stack.
-    if (SKIPPED_TAGS.has(tag) || depth >= MAX_DEPTH) return;
+    if (SKIPPED_TAGS.has(tag) || depth >= MAX_DEPTH) {
+      // Never read, but a sign-in form on screen changes what the page is.
+      if (tag === 'input' && (element as HTMLInputElement).type === 'password') {
+        passwordFields.push(element);
+      }
+      return;
+    }
     if (tag === 'br') {
       flush();
       return;
@@ -268,7 +277,12 @@ export function collectLines(doc: Document): PageText {
     walkChildren(root);
     flush();
   }
-  return { lines, isElementHidden: makeHiddenCheck(doc), truncated: budget.exhausted };
+  return {
+    lines,
+    isElementHidden: makeHiddenCheck(doc),
+    truncated: budget.exhausted,
+    passwordFields,
+  };
 }
 
 /**

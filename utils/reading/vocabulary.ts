@@ -8,7 +8,7 @@ export const BALANCE_WORDS = /saldo|credito/;
 
 /** Money that is not the main balance: promos, totals, wallets, points, prices, top-ups. */
 export const NOT_BALANCE_WORDS =
-  /promo|bonif|bono\b|bonos\b|regalo|obsequio|adelant|prestamo|prestado|prestamos|total|\bpay\b|billetera|wallet|cuenta digital|mercado pago|puntos|\bpts\b|club|pack|paquete|\bplan\b|abono|precio|cuesta|costo|valor|recarg|pagar|pagaste|\bpago|factura|deuda|consum|gastaste|minimo|desde|cargo|impuesto|\biva\b|descuento|ahorr|cashback|reintegro|limite|anterior|transfer|cuota|internet|\bdatos\b|roaming|comision|oferta|beneficio|premio|cupon|tarifa|\bpor dia|diario|semanal|mensual|\/mes|vencido|a favor de|reserva|congelad|minutos|\bsms\b|\bgb\b|\bmb\b|pendiente|acumulad|tarjeta|posterior|resultante|despues|tope|reintegro|devolv/;
+  /promo|bonif|bono\b|bonos\b|regal|obsequio|otras lineas|otra linea|adelant|prestamo|prestado|prestamos|total|\bpay\b|billetera|wallet|cuenta digital|mercado pago|puntos|\bpts\b|club|pack|paquete|\bplan\b|abono|precio|cuesta|costo|valor|recarg|pagar|pagaste|\bpago|factura|deuda|consum|gastaste|minimo|desde|cargo|impuesto|\biva\b|descuento|ahorr|cashback|reintegro|limite|anterior|transfer|cuota|internet|\bdatos\b|roaming|comision|oferta|beneficio|premio|cupon|tarifa|\bpor dia|diario|semanal|mensual|\/mes|vencido|a favor de|reserva|congelad|minutos|\bsms\b|\bgb\b|\bmb\b|pendiente|acumulad|tarjeta|posterior|resultante|despues|tope|reintegro|devolv/;
 
 /** Words that make a date the expiry of something. */
 export const EXPIRY_WORDS =
@@ -16,7 +16,7 @@ export const EXPIRY_WORDS =
 
 /** Dates that are not the line's expiry: packs, promos, recharges, sign-up, cards, timestamps. */
 export const NOT_EXPIRY_WORDS =
-  /pack|paquete|bundle|combo|promo|oferta|beneficio|bonif|bono\b|bonos\b|regalo|internet|\bdatos\b|\bgb\b|\bmb\b|minutos|\bsms\b|whatsapp|roaming|ultima recarga|recarg|\balta\b|activacion|acceso|ingreso|actualiz|consulta|tarjeta|factura|emision|nacimiento|operacion|transaccion|fecha y hora|club|puntos|\bplan\b|abono|cuota|\bpago|suscrip|seguro|equipo|contrato|\bdni\b|adelant|prestamo|desde|sorteo|cupon|descuento|reserva|envio|pedido|turno/;
+  /pack|paquete|bundle|combo|promo|otras lineas|otra linea|oferta|beneficio|bonif|bono\b|bonos\b|regalo|internet|\bdatos\b|\bgb\b|\bmb\b|minutos|\bsms\b|whatsapp|roaming|ultima recarga|recarg|\balta\b|activacion|acceso|ingreso|actualiz|consulta|tarjeta|factura|emision|nacimiento|operacion|transaccion|fecha y hora|club|puntos|\bplan\b|abono|cuota|\bpago|suscrip|seguro|equipo|contrato|\bdni\b|adelant|prestamo|desde|sorteo|cupon|descuento|reserva|envio|pedido|turno/;
 
 /** A date qualifier that points at the line's credit (makes an expiry candidate strong). */
 export const LINE_CREDIT_WORDS = /saldo|credito|\blinea\b|tu numero|tu chip/;
@@ -28,9 +28,9 @@ export const MSISDN_WORDS = /linea|numero|celular|telefono|\bmovil\b|\bnro\b|\bc
 export const NOT_MSISDN_WORDS =
   /operacion|transaccion|comprobante|factura|\bdni\b|documento|cuil|cuit|cliente|cuenta|tarjeta|autoriz|atencion|soporte|ayuda|whats ?app|llam|contact|\bej\b|ejemplo|emergencia|asistencia|consulta|\bfijo\b|reclamo|denuncia|0800|\botras?\b|agregar|sumar|referencia|codigo|\bpin\b|\bpuk\b|imei|\bsim\b|serie|orden|pedido|ticket|tramite|gestion|escribinos|comunicate|\bfax\b|oficina|sucursal|vendedor|portabilidad|tu amigo|regal|transferi|\bdestino\b|compartir|\bcomparti/;
 
-/** A recharge went through. */
+/** A recharge went through (past tense: `cuando se acredite` is a promise, not a receipt). */
 export const SUCCESS_WORDS =
-  /exitos[ao]|aprobad[ao]|se acredit|fue acreditad|acreditamos|recargaste|\blisto\b|realizaste|realizada con exito|con exito|se realizo correctamente|fue procesad[ao]|pago recibido|gracias por tu recarga|confirmamos tu|recarga confirmada|pago confirmado/;
+  /exitos[ao]|aprobad[ao]|se acredito|se acreditaron|fue acreditad|acreditamos|recargaste|\blisto\b|realizaste|realizada con exito|con exito|se realizo correctamente|fue procesad[ao]|pago recibido|gracias por tu recarga|confirmamos tu|recarga confirmada|pago confirmado/;
 
 /** Negated success (`no fue aprobada`) counts as a failure. */
 export const NEGATED_SUCCESS =
