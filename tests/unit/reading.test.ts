@@ -259,6 +259,16 @@ describe('readPage: pages that only look like a line (unseen-page review)', () =
     expect(r).toMatchObject({ msisdn: '+5492644001122', balance: { amount: 1870 } });
   });
 
+  it('a page the browser machine-translated is not read (its words and dates are rewritten)', () => {
+    const doc = page(
+      '<p><font>Available balance</font></p><p>$ 2.345,00</p><p>Saldo $ 2.345,00</p>',
+    );
+    doc.documentElement.className = 'translated-ltr';
+    const r = readPage(doc, ACCOUNT_URL, NOW);
+    expect(r).toMatchObject({ kind: 'none', balance: null });
+    expect(r.notes[0]).toMatch(/machine-translated/);
+  });
+
   it('a gift of credit in a banner is not the balance', () => {
     const r = read(
       '<div class="banner">Te regalamos $ 1.000 de saldo si recargás hoy</div><p>Saldo disponible $ 640</p>',

@@ -126,9 +126,29 @@ export interface EngineInput {
   now: Date;
 }
 
+/** Nothing read, and why. */
+export function emptyReadingFor(carrier: Reading['carrier'], reason: string): Reading {
+  return {
+    carrier,
+    kind: 'none',
+    msisdn: null,
+    balance: null,
+    expiresOn: null,
+    receipt: null,
+    notes: [reason],
+  };
+}
+
 export function readCarrierPage(input: EngineInput): Reading {
   const { doc, carrier, urlKind, now } = input;
   const notes: string[] = [];
+  // Chrome's translate bar rewrites the page's words (and dates) in the reader's language.
+  if (/\btranslated-(?:ltr|rtl)\b/.test(doc.documentElement?.className ?? '')) {
+    return emptyReadingFor(
+      carrier.id,
+      'page machine-translated by the browser: LineKeeper reads the carrier’s original Spanish (“Show original”)',
+    );
+  }
   const page = collectLines(doc);
   if (page.truncated) notes.push('page too large: only its beginning was read');
   const index = indexPage(page);
@@ -150,15 +170,7 @@ export function readCarrierPage(input: EngineInput): Reading {
   const contextOf = makeContextFinder(page, scanned, listTables);
   const receipt = markers.success ? readReceipt(scanned, contextOf, page, receiptLines) : null;
 
-  const none = (reason: string): Reading => ({
-    carrier: carrier.id,
-    kind: 'none',
-    msisdn: null,
-    balance: null,
-    expiresOn: null,
-    receipt: null,
-    notes: [reason],
-  });
+  const none = (reason: string): Reading => emptyReadingFor(carrier.id, reason);
 
   const hintValues = readHints(doc, page, carrier, now);
   // On the account portal, an alert about some payment does not hide the line's state.

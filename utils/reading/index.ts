@@ -4,7 +4,7 @@
  */
 import { carrierForUrl } from '../carriers';
 import type { Reading } from '../schema';
-import { readCarrierPage } from './engine';
+import { emptyReadingFor, readCarrierPage } from './engine';
 import { collectLines, ensureVisible } from './visible-text';
 
 export { parseMoney, parseAmount, findMoney } from './money';
@@ -36,33 +36,21 @@ export function readPage(doc: Document, url: string, now: Date): Reading {
   try {
     const carrier = carrierForUrl(url);
     if (!carrier)
-      return emptyReading(
+      return emptyReadingFor(
         null,
         'not a carrier page (host is not one of the carriers’ own https hosts)',
       );
     carrierId = carrier.id;
-    if (Number.isNaN(now.getTime())) return emptyReading(carrierId, 'invalid reading time');
+    if (Number.isNaN(now.getTime())) return emptyReadingFor(carrierId, 'invalid reading time');
     const parsedUrl = new URL(url);
     const urlKind = carrier.urlPageKind(parsedUrl);
-    if (urlKind === 'login') return emptyReading(carrierId, 'login page: nothing to read');
+    if (urlKind === 'login') return emptyReadingFor(carrierId, 'login page: nothing to read');
     return readCarrierPage({ doc, url: parsedUrl, carrier, urlKind, now });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return emptyReading(
+    return emptyReadingFor(
       carrierId,
       `internal error while reading the page: ${message.slice(0, 200)}`,
     );
   }
-}
-
-function emptyReading(carrier: Reading['carrier'], note: string): Reading {
-  return {
-    carrier,
-    kind: 'none',
-    msisdn: null,
-    balance: null,
-    expiresOn: null,
-    receipt: null,
-    notes: [note],
-  };
 }
