@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { carrierMatchPatterns } from './utils/carriers';
 
@@ -30,6 +31,20 @@ export default defineConfig({
       } else if (alias && typeof alias === 'object') {
         delete (alias as Record<string, string>)['wxt/browser'];
       }
+      // createShadowRootUi always bundles autoMount (wait-element, many-keys-map, defu) and a
+      // custom-element name check: ~1.5 KB gzip the overlay never runs (it mounts once, by
+      // hand, under a fixed valid tag name). Stubs that fail loudly if that ever changes.
+      viteConfig.plugins = [
+        ...(viteConfig.plugins ?? []),
+        {
+          name: 'linekeeper:content-script-stubs',
+          enforce: 'pre',
+          resolveId: (source) =>
+            /^(@1natsu\/wait-element(\/detectors)?|is-potential-custom-element-name)$/.test(source)
+              ? path.resolve(import.meta.dirname, 'scripts/lib/content-script-stubs.ts')
+              : null,
+        },
+      ];
     },
   },
   manifest: ({ browser }) => ({

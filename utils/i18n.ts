@@ -25,3 +25,15 @@ export function browserUiLocale(): UiLocale {
 /** The browser's translations; a missing key shows the key, never an empty string. */
 export const browserTranslate: Translate = (key, substitutions) =>
   browser.i18n.getMessage(key as never, substitutions) || key;
+
+/**
+ * The language the browser actually picked our strings from (each messages.json names its
+ * own in `popupLocale`), so dates and amounts match the words around them even when the UI
+ * language has no translation of ours; the UI language when that message is missing.
+ */
+export function translationLocale(): UiLocale {
+  const named = browserTranslate('popupLocale');
+  return (UI_LOCALES as readonly string[]).includes(named)
+    ? (named as UiLocale)
+    : browserUiLocale();
+}

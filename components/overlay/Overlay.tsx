@@ -2,8 +2,16 @@
  * The in-page companion on carrier sites. A quiet card in the bottom corner that says
  * what LineKeeper saved, or helps at the moment of paying; it folds itself into a small
  * pill after a few seconds unless the pointer or focus is inside it.
+ *
+ * A class component: every carrier page pays for the content script, and preact/hooks
+ * would add about 1 KB gzip to it for two pieces of state. Classic JSX (`h`) for the same
+ * reason: preact/jsx-runtime is one more module on every page.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+/* @jsxRuntime classic */
+/* @jsx h */
+/* @jsxFrag Fragment */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- h and Fragment: the JSX factory
+import { Component, Fragment, h } from 'preact';
 import type { CarrierAdapter } from '../../utils/carriers/types';
 import {
   formatDaysLeft,
@@ -14,6 +22,7 @@ import {
   urgencyOf,
 } from '../../utils/format';
 import type { Translate, UiLocale } from '../../utils/i18n';
+import { storageErrorKey } from '../../utils/error-text';
 import type { OverlayView } from '../../utils/overlay-view';
 
 export const COLLAPSE_AFTER_MS = 8_000;
@@ -31,212 +40,10 @@ export interface OverlayProps {
   collapseAfterMs?: number;
 }
 
-export function Overlay(props: OverlayProps) {
-  const { t, view } = props;
-  const [collapsed, setCollapsed] = useState(false);
-  const engaged = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const armCollapse = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      if (!engaged.current) setCollapsed(true);
-    }, props.collapseAfterMs ?? COLLAPSE_AFTER_MS);
-  };
-  const engage = () => {
-    engaged.current = true;
-    clearTimeout(timer.current);
-  };
-  const release = () => {
-    engaged.current = false;
-    armCollapse();
-  };
-
-  // A new view (route change, new answer) shows the card again.
-  useEffect(() => {
-    setCollapsed(false);
-    armCollapse();
-    return () => clearTimeout(timer.current);
-  }, [view]);
-
-  if (collapsed) {
-    return (
-      <button
-        type="button"
-        class="lk-pill"
-        data-lk="expand"
-        aria-label={t('overlayExpand')}
-        onClick={() => {
-          setCollapsed(false);
-          armCollapse();
-        }}
-      >
-        <span class="lk-dot" style={{ background: props.carrier.color }} aria-hidden="true" />
-        <span>{pillText(props)}</span>
-      </button>
-    );
-  }
-
-  return (
-    <section
-      class={`lk-card lk-${view.mode}`}
-      role="status"
-      aria-label={t('extName')}
-      onPointerEnter={engage}
-      onPointerLeave={release}
-      onFocusIn={engage}
-      onFocusOut={release}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') setCollapsed(true);
-      }}
-    >
-      <div class="lk-head">
-        <span class="lk-dot" style={{ background: props.carrier.color }} aria-hidden="true" />
-        <strong class="lk-brand">{t('extName')}</strong>
-        <button
-          type="button"
-          class="lk-icon"
-          data-lk="collapse"
-          aria-label={t('overlayCollapse')}
-          title={t('overlayCollapse')}
-          onClick={() => setCollapsed(true)}
-        >
-          –
-        </button>
-        <button
-          type="button"
-          class="lk-icon"
-          data-lk="dismiss"
-          aria-label={t('overlayDismiss')}
-          title={t('overlayDismiss')}
-          onClick={props.onDismiss}
-        >
-          ×
-        </button>
-      </div>
-      <Body {...props} />
-      <div class="lk-foot">
-        <button type="button" class="lk-link" data-lk="hide-site" onClick={props.onHideSite}>
-          {t('overlayHideSite')}
-        </button>
-      </div>
-    </section>
-  );
-}
-
-function pillText({ view, locale, t }: OverlayProps): string {
-  if (view.mode === 'saved' && view.line.daysLeft !== null) {
-    return formatDaysLeft(view.line.daysLeft, locale, t);
-  }
-  return t('extName');
-}
-
-function Body(props: OverlayProps) {
-  const { view, t, locale, carrier } = props;
-  switch (view.mode) {
-    case 'saved': {
-      const { line } = view;
-      const urgency = urgencyOf(line.daysLeft, 7);
-      return (
-        <div class="lk-body">
-          <p class="lk-title" data-lk="saved">
-            <span class="lk-ok" aria-hidden="true">
-              ✓
-            </span>{' '}
-            {t('overlaySaved')} · {line.msisdn ? formatMsisdn(line.msisdn) : line.displayName}
-          </p>
-          {line.expiresOn ? (
-            <p class={`lk-expiry lk-urgency-${urgency}`}>
-              {t(line.estimated ? 'overlayExpiresEstimated' : 'overlayExpires', [
-                formatIsoDate(line.expiresOn, locale),
-              ])}
-              {line.daysLeft !== null ? `, ${formatDaysLeft(line.daysLeft, locale, t)}` : ''}
-            </p>
-          ) : (
-            <p class="lk-muted">{t('overlayNoExpiry')}</p>
-          )}
-          {line.balance ? (
-            <p>
-              {t('overlayBalance', [formatMoney(line.balance.amount, locale)])}
-              {view.balanceChange !== null ? (
-                <span class="lk-change">
-                  {' '}
-                  ({t('overlayBalanceChange', [formatMoneyChange(view.balanceChange, locale)])})
-                </span>
-              ) : null}
-            </p>
-          ) : null}
-          <p class="lk-actions">
-            <a class="lk-button" href={carrier.rechargeUrl} target="_blank" rel="noopener">
-              {t('overlayRechargeNow')}
-            </a>
-          </p>
-          {view.reading.expiresOn === null ? (
-            <>
-              <p class="lk-muted" data-lk="expiry-unsure">
-                {t('overlayExpiryUnsure')}
-              </p>
-              <UnsureActions {...props} />
-            </>
-          ) : null}
-        </div>
-      );
-    }
-    case 'unassigned':
-      return (
-        <div class="lk-body">
-          <p class="lk-title">{t('overlayUnassignedTitle')}</p>
-          <p class="lk-muted">{t('overlayUnassignedBody')}</p>
-        </div>
-      );
-    case 'unsure':
-      return <UnsureBody {...props} />;
-    case 'receipt':
-      return (
-        <div class="lk-body">
-          <p class="lk-title" data-lk="receipt">
-            <span class="lk-ok" aria-hidden="true">
-              ✓
-            </span>{' '}
-            {t(view.duplicate ? 'overlayReceiptAlreadySaved' : 'overlayReceiptSaved')} ·{' '}
-            {formatMoney(view.amount, locale)} · {t('overlayOperation', [view.operationId])}
-          </p>
-          <p class="lk-muted">{t('overlayReceiptKeep')}</p>
-        </div>
-      );
-    case 'checklist':
-      return (
-        <div class="lk-body">
-          <details class="lk-checklist">
-            <summary>{t('overlayChecklistTitle')}</summary>
-            <ul>
-              {CHECKLIST_KEYS.map((key) => (
-                <li key={key}>{t(key)}</li>
-              ))}
-            </ul>
-          </details>
-        </div>
-      );
-    case 'failed':
-      return (
-        <div class="lk-body">
-          <p class="lk-title lk-warn">{t('overlayFailedTitle')}</p>
-          {view.notCharged ? <p class="lk-note">{t('overlayFailedNotCharged')}</p> : null}
-          <ol class="lk-steps">
-            {FAILED_STEP_KEYS.map((key) => (
-              <li key={key}>{t(key)}</li>
-            ))}
-          </ol>
-        </div>
-      );
-    case 'error':
-      return (
-        <div class="lk-body">
-          <p class="lk-title lk-warn">{t('overlayErrorTitle')}</p>
-          <p class="lk-muted">{view.message}</p>
-        </div>
-      );
-  }
+interface OverlayState {
+  collapsed: boolean;
+  /** Outcome of "Copy a page report" for this view; null before any attempt. */
+  copied: boolean | null;
 }
 
 const CHECKLIST_KEYS = [
@@ -254,42 +61,269 @@ const FAILED_STEP_KEYS = [
   'failedStepSupport',
 ];
 
-function UnsureBody(props: OverlayProps) {
-  const { t } = props;
-  return (
-    <div class="lk-body">
-      <p class="lk-title" data-lk="unsure">
-        {t('overlayUnsureTitle')}
-      </p>
-      <p class="lk-muted">{t('overlayUnsureBody')}</p>
-      <UnsureActions {...props} />
-    </div>
-  );
-}
+export class Overlay extends Component<OverlayProps, OverlayState> {
+  override state: OverlayState = { collapsed: false, copied: null };
+  /** Pointer or focus inside the card: it stays open. */
+  private engaged = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
-/** "Enter it by hand" and "Copy a page report": for pages the engine could not read for sure. */
-function UnsureActions({ t, onEnterByHand, onCopyReport }: OverlayProps) {
-  const [copied, setCopied] = useState<null | boolean>(null);
-  return (
-    <>
-      <p class="lk-actions">
-        <button type="button" class="lk-button" data-lk="enter-by-hand" onClick={onEnterByHand}>
-          {t('overlayEnterByHand')}
-        </button>
+  private armCollapse = () => {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (!this.engaged) this.setState({ collapsed: true });
+    }, this.props.collapseAfterMs ?? COLLAPSE_AFTER_MS);
+  };
+
+  private engage = () => {
+    this.engaged = true;
+    clearTimeout(this.timer);
+  };
+
+  private release = () => {
+    this.engaged = false;
+    this.armCollapse();
+  };
+
+  private expand = () => {
+    this.setState({ collapsed: false });
+    this.armCollapse();
+  };
+
+  private collapse = () => this.setState({ collapsed: true });
+
+  override componentDidMount() {
+    this.armCollapse();
+  }
+
+  override componentDidUpdate(previous: OverlayProps) {
+    // A new view (route change, new answer) shows the card again.
+    if (previous.view !== this.props.view) {
+      this.setState({ collapsed: false, copied: null });
+      this.armCollapse();
+    }
+  }
+
+  override componentWillUnmount() {
+    clearTimeout(this.timer);
+  }
+
+  override render() {
+    const { t, view, carrier } = this.props;
+    const dot = <span class="lk-dot" style={{ background: carrier.color }} aria-hidden="true" />;
+    if (this.state.collapsed) {
+      return (
         <button
           type="button"
-          class="lk-button lk-secondary"
-          data-lk="copy-report"
-          onClick={() => void onCopyReport().then(setCopied)}
+          class="lk-pill"
+          data-lk="expand"
+          aria-label={t('overlayExpand')}
+          onClick={this.expand}
         >
-          {t('overlayCopyReport')}
+          {dot}
+          <span>
+            {view.mode === 'saved' && view.line.daysLeft !== null
+              ? formatDaysLeft(view.line.daysLeft, this.props.locale, t)
+              : t('extName')}
+          </span>
         </button>
-      </p>
-      {copied === null ? null : (
-        <p class="lk-muted" role="status">
-          {t(copied ? 'overlayReportCopied' : 'overlayReportCopyFailed')}
+      );
+    }
+    return (
+      <section
+        class={`lk-card lk-${view.mode}`}
+        role="status"
+        aria-label={t('extName')}
+        onPointerEnter={this.engage}
+        onPointerLeave={this.release}
+        onFocusIn={this.engage}
+        onFocusOut={this.release}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') this.collapse();
+        }}
+      >
+        <div class="lk-head">
+          {dot}
+          <strong class="lk-brand">{t('extName')}</strong>
+          <button
+            type="button"
+            class="lk-icon"
+            data-lk="collapse"
+            aria-label={t('overlayCollapse')}
+            title={t('overlayCollapse')}
+            onClick={this.collapse}
+          >
+            –
+          </button>
+          <button
+            type="button"
+            class="lk-icon"
+            data-lk="dismiss"
+            aria-label={t('overlayDismiss')}
+            title={t('overlayDismiss')}
+            onClick={this.props.onDismiss}
+          >
+            ×
+          </button>
+        </div>
+        <div class="lk-body">{this.body()}</div>
+        <div class="lk-foot">
+          <button type="button" class="lk-link" data-lk="hide-site" onClick={this.props.onHideSite}>
+            {t('overlayHideSite')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  private body() {
+    const { view, t, locale } = this.props;
+    const ok = (
+      <span class="lk-ok" aria-hidden="true">
+        ✓
+      </span>
+    );
+    switch (view.mode) {
+      case 'saved': {
+        const { line } = view;
+        return (
+          <>
+            <p class="lk-title" data-lk="saved">
+              {ok} {t('overlaySaved')} ·{' '}
+              {line.msisdn ? formatMsisdn(line.msisdn) : line.displayName}
+            </p>
+            {line.expiresOn ? (
+              <p class={`lk-expiry lk-urgency-${urgencyOf(line.daysLeft, 7)}`}>
+                {t(line.estimated ? 'overlayExpiresEstimated' : 'overlayExpires', [
+                  formatIsoDate(line.expiresOn, locale),
+                ])}
+                {line.daysLeft !== null ? `, ${formatDaysLeft(line.daysLeft, locale, t)}` : ''}
+              </p>
+            ) : (
+              <p class="lk-muted">{t('overlayNoExpiry')}</p>
+            )}
+            {line.balance ? (
+              <p>
+                {t('overlayBalance', [formatMoney(line.balance.amount, locale)])}
+                {view.balanceChange !== null ? (
+                  <span class="lk-change">
+                    {' '}
+                    ({t('overlayBalanceChange', [formatMoneyChange(view.balanceChange, locale)])})
+                  </span>
+                ) : null}
+              </p>
+            ) : null}
+            <p class="lk-actions">
+              <a
+                class="lk-button"
+                href={this.props.carrier.rechargeUrl}
+                target="_blank"
+                rel="noopener"
+              >
+                {t('overlayRechargeNow')}
+              </a>
+            </p>
+            {view.reading.expiresOn === null
+              ? this.unsure('overlayExpiryUnsure', 'expiry-unsure')
+              : null}
+          </>
+        );
+      }
+      case 'unassigned':
+        return (
+          <>
+            <p class="lk-title">{t('overlayUnassignedTitle')}</p>
+            <p class="lk-muted">{t('overlayUnassignedBody')}</p>
+          </>
+        );
+      case 'unsure':
+        return (
+          <>
+            <p class="lk-title" data-lk="unsure">
+              {t('overlayUnsureTitle')}
+            </p>
+            {this.unsure('overlayUnsureBody')}
+          </>
+        );
+      case 'receipt':
+        return (
+          <>
+            <p class="lk-title" data-lk="receipt">
+              {ok} {t(view.duplicate ? 'overlayReceiptAlreadySaved' : 'overlayReceiptSaved')} ·{' '}
+              {formatMoney(view.amount, locale)} · {t('overlayOperation', [view.operationId])}
+            </p>
+            <p class="lk-muted">{t('overlayReceiptKeep')}</p>
+          </>
+        );
+      case 'checklist':
+        return (
+          <details class="lk-checklist">
+            <summary>{t('overlayChecklistTitle')}</summary>
+            <ul>
+              {CHECKLIST_KEYS.map((key) => (
+                <li>{t(key)}</li>
+              ))}
+            </ul>
+          </details>
+        );
+      case 'failed':
+        return (
+          <>
+            <p class="lk-title lk-warn">{t('overlayFailedTitle')}</p>
+            {view.notCharged ? <p class="lk-note">{t('overlayFailedNotCharged')}</p> : null}
+            <ol class="lk-steps">
+              {FAILED_STEP_KEYS.map((key) => (
+                <li>{t(key)}</li>
+              ))}
+            </ol>
+          </>
+        );
+      case 'error':
+        return (
+          <>
+            <p class="lk-title lk-warn">{t('overlayErrorTitle')}</p>
+            <p class="lk-muted">{errorText(view.message, t)}</p>
+          </>
+        );
+    }
+  }
+
+  /**
+   * Why the page was not read for sure, then "Enter it by hand" and "Copy a page report",
+   * and how copying went.
+   */
+  private unsure(messageKey: string, marker?: string) {
+    const { t, onEnterByHand, onCopyReport } = this.props;
+    const { copied } = this.state;
+    return (
+      <>
+        <p class="lk-muted" data-lk={marker}>
+          {t(messageKey)}
         </p>
-      )}
-    </>
-  );
+        <p class="lk-actions">
+          <button type="button" class="lk-button" data-lk="enter-by-hand" onClick={onEnterByHand}>
+            {t('overlayEnterByHand')}
+          </button>
+          <button
+            type="button"
+            class="lk-button lk-secondary"
+            data-lk="copy-report"
+            onClick={() => void onCopyReport().then((copied) => this.setState({ copied }))}
+          >
+            {t('overlayCopyReport')}
+          </button>
+        </p>
+        {copied === null ? null : (
+          <p class="lk-muted" role="status">
+            {t(copied ? 'overlayReportCopied' : 'overlayReportCopyFailed')}
+          </p>
+        )}
+      </>
+    );
+  }
+}
+
+/** A storage failure in the user's language; any other error as the background said it. */
+function errorText(message: string, t: Translate): string {
+  const key = storageErrorKey(message);
+  return key ? t(key) : message;
 }

@@ -12,8 +12,9 @@ import { gzipSync } from 'node:zlib';
  */
 export const GZIP_BUDGETS: Record<string, number> = {
   // Every carrier page pays for this one: engine, page watcher and overlay included.
-  // The goal is 20 KB (GZIP_TARGETS); the ceiling stops it growing until the engine slims.
-  'content-scripts/carrier.js': 28 * 1024,
+  // The goal is 20 KB (GZIP_TARGETS). Preact + WXT's shadow-root UI are ~7.7 KB of it and
+  // the reading engine ~11.5 KB, so the ceiling holds today's size until the engine slims.
+  'content-scripts/carrier.js': 25.5 * 1024,
   'background.js': 60 * 1024,
 };
 

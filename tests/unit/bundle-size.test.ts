@@ -6,8 +6,11 @@ import { GZIP_BUDGETS, formatKb, sizeReport } from '../../scripts/lib/size-repor
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 // `npm test` builds before running unit tests; on its own, run `npm run build` first.
+// A private build folder (LINEKEEPER_OUT_DIR, as in wxt.config.ts) is checked instead when set.
+const OUT_DIR = path.resolve(ROOT, process.env.LINEKEEPER_OUT_DIR ?? '.output');
+
 describe.each(['chrome-mv3', 'firefox-mv2'])('bundle sizes of the %s build', (target) => {
-  const buildDir = path.join(ROOT, '.output', target);
+  const buildDir = path.join(OUT_DIR, target);
 
   it('exists (run "npm run build" first)', () => {
     expect(existsSync(path.join(buildDir, 'manifest.json'))).toBe(true);

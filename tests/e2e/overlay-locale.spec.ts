@@ -1,0 +1,59 @@
+/**
+ * The overlay in the user's language (chrome.i18n over _locales, number and date formats
+ * to match), in the dark, and from the keyboard alone.
+ */
+import { claroAccountPage } from '../../scripts/lib/sample-pages';
+import { expect, localeMessages, test } from './fixtures';
+import { OverlayObject } from './overlay';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+for (const language of ['es', 'zh_CN'] as const) {
+  test.describe(`overlay in ${language}`, () => {
+    test.use({ language });
+
+    test('says what was saved in that language', async ({ openCarrierPage }) => {
+      const t = localeMessages(language);
+      const sample = claroAccountPage(new Date(), 19);
+      const page = await openCarrierPage(sample.url, sample.html);
+      const overlay = new OverlayObject(page);
+      const text = await overlay.waitForText(new RegExp(escapeRegExp(t('overlaySaved'))));
+      expect(text).toContain(t('daysLeftN', ['19']));
+      expect(text).toContain(t('overlayRechargeNow'));
+      expect(text).toContain(t('overlayHideSite'));
+      // Pesos as each language writes them: `$ 1.234,56` in Spanish, `ARS 1,234.56` otherwise.
+      expect(text).toMatch(language === 'es' ? /\$\s1\.234,56/ : /ARS\s1,234\.56/);
+      const label = await overlay.evaluate<string>(
+        `function () { return this.querySelector('[data-lk="dismiss"]').getAttribute('aria-label'); }`,
+      );
+      expect(label).toBe(t('overlayDismiss'));
+    });
+  });
+}
+
+test('dark mode, and Escape folds the card into a pill that Enter reopens', async ({
+  openCarrierPage,
+}) => {
+  const sample = claroAccountPage(new Date(), 19);
+  const tab = await openCarrierPage(sample.url, sample.html);
+  await tab.emulateMedia({ colorScheme: 'dark' });
+  const overlay = new OverlayObject(tab);
+  await overlay.waitForText(/Saved/);
+  expect(await overlay.computedStyle('.lk-card', ['background-color'])).toEqual({
+    'background-color': 'rgb(28, 33, 40)',
+  });
+
+  await tab.bringToFront();
+  await overlay.evaluate<void>(
+    `function () { this.querySelector('[data-lk="dismiss"]').focus(); }`,
+  );
+  await tab.keyboard.press('Escape');
+  await expect
+    .poll(() =>
+      overlay.evaluate<boolean>(`function () { return !!this.querySelector('.lk-pill'); }`),
+    )
+    .toBe(true);
+  await overlay.evaluate<void>(`function () { this.querySelector('.lk-pill').focus(); }`);
+  await tab.keyboard.press('Enter');
+  await overlay.waitForText(/Saved/);
+});
