@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openDatabase } from '../utils/db';
+import { openDatabase, reopenIfFailed } from '../utils/db';
+import { oneAtATime } from '../utils/list-snapshot';
 import { addLinePagePath, handleMessage, type MessageDeps } from '../utils/messages';
 import {
   createI18n,
@@ -13,6 +14,7 @@ import {
   onNotificationButtonClicked,
   onNotificationClicked,
   reconcile,
+  writeListSnapshot,
   type ActionApi,
   type ClickDeps,
 } from '../utils/reconcile';
@@ -39,14 +41,27 @@ export default defineBackground(() => {
     // Firefox rejects notification buttons.
     supportsButtons: !import.meta.env.FIREFOX,
   };
-  const heal = (why: string) =>
-    reconcile(deps).catch((error) => console.error(`LineKeeper: reconcile (${why}) failed`, error));
+  // The popup's first screenful (utils/list-snapshot.ts): rewritten after every change.
+  const refreshListSnapshot = oneAtATime(() =>
+    writeListSnapshot(db, browser.storage.local, deps.now()).catch((error: unknown) =>
+      console.warn('LineKeeper: list snapshot not written', error),
+    ),
+  );
+  const heal = (why: string) => {
+    // An open that failed (disk full, IndexedDB unavailable) tries again; see reopenIfFailed.
+    reopenIfFailed(db);
+    void refreshListSnapshot();
+    return reconcile(deps).catch((error) =>
+      console.error(`LineKeeper: reconcile (${why}) failed`, error),
+    );
+  };
   const messageDeps: MessageDeps = {
     db,
     now: deps.now,
     extensionId: browser.runtime.id,
     extensionBaseUrl: browser.runtime.getURL('/'),
     afterWrite: () => heal('after write'),
+    refreshListSnapshot,
     openAddLine: (prefill) =>
       browser.tabs.create({
         url: browser.runtime.getURL(addLinePagePath(prefill) as '/popup.html'),
@@ -58,6 +73,7 @@ export default defineBackground(() => {
     return true;
   });
   browser.alarms.onAlarm.addListener((alarm) => {
+    reopenIfFailed(db);
     void onAlarm(alarm.name, deps).catch((error) =>
       console.error('LineKeeper: alarm failed', error),
     );

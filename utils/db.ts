@@ -65,6 +65,21 @@ export function isNewerDatabaseError(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Lets a database whose open failed try again. Dexie remembers a failed open and rejects
+ * every later query with it (DatabaseClosedError) until someone calls open() again; in a
+ * long-lived worker that turns a passing failure into a permanent one. Seen in Chromium:
+ * a full disk makes IndexedDB close the connection ("IO error … FILE_ERROR_NO_SPACE"), the
+ * reopen fails ("Internal error opening backing store"), and after space was freed the
+ * worker still failed every message (tests/e2e/trust-storage.spec.ts). Called before each
+ * message and each reconcile: an open that fails again is reported by the query that
+ * follows; a newer database is refused again by the `ready` check below.
+ */
+export function reopenIfFailed(db: Dexie): void {
+  if (db.isOpen() || !db.hasFailed()) return;
+  db.open().catch(() => undefined);
+}
+
 export interface SettingsRecord {
   key: 'settings';
   value: Settings;

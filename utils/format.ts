@@ -19,6 +19,18 @@ const BCP47_BY_LOCALE: Record<UiLocale, string> = {
  */
 const DATE_BCP47_BY_LOCALE: Record<UiLocale, string> = { ...BCP47_BY_LOCALE, en: 'en-GB' };
 
+/**
+ * Intl formatters are slow to build (~0.3 ms each, more on a cold page) and immutable: each
+ * one is built once per locale and options, then reused by every row.
+ */
+const FORMATTERS = new Map<string, unknown>();
+
+export function cachedFormatter<T>(key: string, make: () => T): T {
+  let formatter = FORMATTERS.get(key) as T | undefined;
+  if (formatter === undefined) FORMATTERS.set(key, (formatter = make()));
+  return formatter;
+}
+
 const NBSP = '\u00a0';
 /** The real minus sign: a hyphen looks like a dash or a range in running text. */
 const MINUS = '\u2212';
@@ -98,11 +110,16 @@ function currencyPrefix(locale: UiLocale): string {
 function formatAmountDigits(absoluteAmount: number, locale: UiLocale): string {
   const cents = Math.round(absoluteAmount * 100);
   const fractionDigits = cents % 100 === 0 ? 0 : 2;
-  return new Intl.NumberFormat(BCP47_BY_LOCALE[locale], {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-    useGrouping: true,
-  }).format(cents / 100);
+  const tag = BCP47_BY_LOCALE[locale];
+  return cachedFormatter(
+    `amount:${tag}:${fractionDigits}`,
+    () =>
+      new Intl.NumberFormat(tag, {
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: fractionDigits,
+        useGrouping: true,
+      }),
+  ).format(cents / 100);
 }
 
 /**
@@ -139,10 +156,11 @@ export function formatIsoDate(isoDate: string, locale: UiLocale): string {
   noonUtc.setUTCFullYear(year, month - 1, day);
   // 2026-02-30 would roll over to March: refuse rather than show another date.
   if (noonUtc.getUTCMonth() !== month - 1 || noonUtc.getUTCDate() !== day) return isoDate;
-  return new Intl.DateTimeFormat(DATE_BCP47_BY_LOCALE[locale], {
-    dateStyle: 'medium',
-    timeZone: 'UTC',
-  }).format(noonUtc);
+  const tag = DATE_BCP47_BY_LOCALE[locale];
+  return cachedFormatter(
+    `date:${tag}`,
+    () => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }),
+  ).format(noonUtc);
 }
 
 /**
@@ -154,7 +172,10 @@ export function formatDaysLeft(daysLeft: number, locale: UiLocale, t: Translate)
   if (daysLeft === 0) return t('daysLeftToday');
   if (daysLeft === 1) return t('daysLeftTomorrow');
   if (daysLeft === -1) return t('expiredYesterday');
-  const count = new Intl.NumberFormat(BCP47_BY_LOCALE[locale]).format(Math.abs(daysLeft));
+  const tag = BCP47_BY_LOCALE[locale];
+  const count = cachedFormatter(`count:${tag}`, () => new Intl.NumberFormat(tag)).format(
+    Math.abs(daysLeft),
+  );
   return daysLeft > 0 ? t('daysLeftN', [count]) : t('daysAgoN', [count]);
 }
 
@@ -193,10 +214,22 @@ export function formatRelativeTime(
               ? [Math.floor(size / (30 * DAY_MS)), 'month']
               : [Math.floor(size / (365 * DAY_MS)), 'year'];
   // `numeric: 'auto'` gives "now" and "yesterday" instead of "0 seconds ago", "1 day ago".
-  return new Intl.RelativeTimeFormat(BCP47_BY_LOCALE[locale], { numeric: 'auto' }).format(
-    value === 0 ? 0 : direction * value,
-    unit,
-  );
+  const tag = BCP47_BY_LOCALE[locale];
+  return cachedFormatter(
+    `relative:${tag}`,
+    () => new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }),
+  ).format(value === 0 ? 0 : direction * value, unit);
+}
+
+/**
+ * Builds the formatters a list row uses (dates, amounts, "3 hours ago"), so that the first
+ * rows do not pay for them: the popup calls it while it waits for its data.
+ */
+export function warmFormatters(locale: UiLocale): void {
+  formatIsoDate('2000-01-01', locale);
+  formatAmountDigits(1, locale);
+  formatAmountDigits(1.5, locale);
+  formatRelativeTime('2000-01-01T00:00:00Z', 0, locale);
 }
 
 // ───────────────────────── Urgency ─────────────────────────

@@ -7,6 +7,7 @@
  */
 import { carrierById } from './carriers';
 import {
+  cachedFormatter,
   formatDaysLeft,
   formatIsoDate,
   formatMoney,
@@ -18,23 +19,11 @@ import {
 } from './format';
 import type { Translate, UiLocale } from './i18n';
 import { effectiveExpiry } from './reminders';
-import type { CarrierId, IsoDate, Line, StoredReading } from './schema';
+import type { CarrierId, IsoDate, Line, ListLine, StoredReading } from './schema';
 import { daysBetween, todayInBuenosAires } from './time';
 
-/** The parts of a Line the list needs (the lines table holds everything: no readings). */
-export type ListLine = Pick<
-  Line,
-  | 'id'
-  | 'carrier'
-  | 'msisdn'
-  | 'label'
-  | 'expiresOn'
-  | 'lastRechargeOn'
-  | 'balance'
-  | 'lastReadingAt'
-  | 'lastReadingPath'
-  | 'snoozedUntil'
->;
+/** The parts of a Line the list needs (schema.ts ListLineSchema; no readings). */
+export type { ListLine };
 
 /** What one row shows; every string is already translated and formatted. */
 export interface LineRowView {
@@ -58,7 +47,10 @@ export interface LineRowView {
   /** A word that says the urgency (never colour alone); null when nothing is pressing. */
   urgencyLabel: string | null;
   balance: string | null;
-  /** "read 3 hours ago on /inicio"; null when no page was ever read for this line. */
+  /**
+   * "read 3 hours ago on m-miclaro.claro.com.ar/inicio" (only the path for lines last read
+   * before the host was kept); null when no page was ever read for this line.
+   */
   lastRead: string | null;
   /** "reminders snoozed until …"; null when not snoozed. */
   snoozed: string | null;
@@ -194,14 +186,9 @@ export function lineRowView(line: ListLine, format: RowFormatter): LineRowView {
   const daysLeft = expiry ? daysBetween(format.today, expiry.expiresOn) : null;
   const urgency = urgencyOf(daysLeft, leadWindow);
   const labelKey = URGENCY_LABEL_KEYS[urgency];
-  let lastRead: string | null = null;
-  if (line.lastReadingAt) {
-    const ago = format.ago(line.lastReadingAt);
-    // Only the path is stored (never the query string); the host is not recorded on the line.
-    lastRead = line.lastReadingPath
-      ? t('popupLastReadOn', [ago, line.lastReadingPath])
-      : t('popupLastRead', [ago]);
-  }
+  const lastRead = line.lastReadingAt
+    ? readWhere(format.ago(line.lastReadingAt), line.lastReadingHost, line.lastReadingPath, t)
+    : null;
   const snoozed =
     line.snoozedUntil !== null && line.snoozedUntil > now
       ? t('popupSnoozedUntil', [formatSnoozeEnd(line.snoozedUntil, format.context.locale)])
@@ -226,15 +213,35 @@ export function lineRowView(line: ListLine, format: RowFormatter): LineRowView {
   };
 }
 
+/**
+ * "read 3 hours ago on m-miclaro.claro.com.ar/inicio": when, and the page (host and path;
+ * never the query string, which is not stored). Records from before the host was kept
+ * give only the path; a line with no page gives only when.
+ */
+export function readWhere(
+  ago: string,
+  host: string | null | undefined,
+  path: string | null,
+  t: Translate,
+): string {
+  if (host) return t('popupLastReadOnPage', [ago, `${host}${path ?? ''}`]);
+  if (path) return t('popupLastReadOn', [ago, path]);
+  return t('popupLastRead', [ago]);
+}
+
 /** When a snooze ends, in the user's own clock: "16 May, 10:00". */
 export function formatSnoozeEnd(until: number, locale: UiLocale): string {
   const tag = locale === 'zh_CN' ? 'zh-CN' : locale === 'es' ? 'es-AR' : 'en-GB';
-  return new Intl.DateTimeFormat(tag, {
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(until));
+  return cachedFormatter(
+    `snooze-end:${tag}`,
+    () =>
+      new Intl.DateTimeFormat(tag, {
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      }),
+  ).format(new Date(until));
 }
 
 /** The largest lead day: inside this window a line counts as "due" (urgency). */
@@ -262,7 +269,7 @@ export interface UnassignedView {
   carrier: CarrierId;
   carrierName: string;
   carrierColor: string;
-  /** "read 3 hours ago on /inicio" */
+  /** "read 3 hours ago on m-miclaro.claro.com.ar/inicio" */
   read: string;
   /** What the page showed: balance and expiry, as far as it was read. */
   facts: string[];
@@ -307,7 +314,7 @@ export function unassignedViews(
         carrier: reading.carrier,
         carrierName: carrier.name,
         carrierColor: carrier.color,
-        read: t('popupLastReadOn', [format.ago(reading.readAt), reading.path]),
+        read: readWhere(format.ago(reading.readAt), reading.host, reading.path, t),
         facts,
         candidates: byCarrier.get(reading.carrier) ?? [],
       };

@@ -22,6 +22,7 @@ import {
   DB_NEWER_ERROR,
   isNewerDatabaseError,
   readingFingerprint,
+  reopenIfFailed,
   readSettings,
   type LineKeeperDb,
 } from './db';
@@ -70,6 +71,8 @@ export interface MessageDeps {
   afterWrite: () => Promise<unknown>;
   /** Opens the popup page in a tab (cs:open-add-line); the background passes tabs.create. */
   openAddLine?: (prefill: AddLinePrefill) => Promise<unknown>;
+  /** Rewrites the popup's list snapshot (ui:refresh-list-snapshot); the background passes it. */
+  refreshListSnapshot?: () => Promise<unknown>;
   newId?: () => string;
 }
 
@@ -135,6 +138,8 @@ export async function handleMessage(
   deps: MessageDeps,
 ): Promise<Reply> {
   try {
+    // A database whose open failed earlier (disk full, IndexedDB unavailable) tries again.
+    reopenIfFailed(deps.db);
     const now = deps.now();
     const context: Context = {
       deps,
@@ -189,12 +194,15 @@ export async function handleMessage(
     console.error('LineKeeper: message handler failed', error);
     // The transaction rolled back; say "storage" plainly so the popup can localise it.
     if (isStorageFullError(error)) return fail(`failed: ${STORAGE_FULL}: ${errorText(error)}`);
+    if (isStorageFailure(error)) return fail(`failed: ${STORAGE_FAILED}: ${errorText(error)}`);
     return fail(`failed: ${errorText(error)}`);
   }
 }
 
 /** Marker in the reply when IndexedDB refused a write for lack of space. */
 export const STORAGE_FULL = 'storage-full';
+/** Marker in the reply when IndexedDB itself failed (unavailable, closed, aborted). */
+export const STORAGE_FAILED = 'storage-failed';
 
 function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -205,7 +213,39 @@ function isStorageFullError(error: unknown): boolean {
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
     const { name, message } = e as { name?: unknown; message?: unknown };
     if (name === 'QuotaExceededError') return true;
-    if (typeof message === 'string' && /QuotaExceeded|quota/i.test(message)) return true;
+    if (typeof message === 'string' && /QuotaExceeded|quota|FILE_ERROR_NO_SPACE/i.test(message)) {
+      return true;
+    }
+    e = (e as { inner?: unknown }).inner ?? (e as { failures?: unknown[] }).failures?.[0];
+  }
+  return false;
+}
+
+/**
+ * IndexedDB failed underneath us, not our checks. What Chromium 156 really answers when its
+ * disk fills (tests/e2e/trust-storage.spec.ts): the transaction aborts (AbortError; the
+ * cause, "IO error … FILE_ERROR_NO_SPACE", stays on the native transaction), an
+ * auto-increment write fails as "ConstraintError: Maximum key generator value reached",
+ * and every open afterwards fails as "UnknownError: Internal error opening backing store"
+ * (Dexie: OpenFailedError, then DatabaseClosedError). The same open error when the
+ * database folder is unusable. Our own refusals never reach here (Refusal is caught first).
+ */
+const STORAGE_FAILURE_NAMES = new Set([
+  'AbortError',
+  'UnknownError',
+  'OpenFailedError',
+  'DatabaseClosedError',
+  'MissingAPIError',
+  'InvalidStateError',
+]);
+
+function isStorageFailure(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const { name, message } = e as { name?: unknown; message?: unknown };
+    if (typeof name === 'string' && STORAGE_FAILURE_NAMES.has(name)) return true;
+    if (typeof message === 'string' && /Maximum key generator value reached/.test(message)) {
+      return true;
+    }
     e = (e as { inner?: unknown }).inner ?? (e as { failures?: unknown[] }).failures?.[0];
   }
   return false;
@@ -277,6 +317,10 @@ async function dispatchUi(
       return uiImportBackup(message, context);
     case 'ui:export-backup':
       return uiExportBackup(context);
+    case 'ui:refresh-list-snapshot':
+      // Derived state only (storage.local, not the database): nothing to reconcile after it.
+      await context.deps.refreshListSnapshot?.();
+      return { reply: { ok: true }, wrote: false };
   }
 }
 
@@ -335,6 +379,7 @@ function newLine(
     balanceAt: null,
     lastReadingAt: null,
     lastReadingPath: null,
+    lastReadingHost: null,
     lastReadingKey: null,
     lastRechargeOn: null,
     snoozedUntil: null,
@@ -360,6 +405,7 @@ function applyReading(line: Line, reading: StoredReading, context: Context): Lin
   if (!older) {
     next.lastReadingAt = reading.readAt;
     next.lastReadingPath = reading.path;
+    next.lastReadingHost = reading.host ?? null;
     next.lastReadingKey = reading.fingerprint;
     if (reading.balance !== null) {
       if (!sameMoney(line.balance, reading.balance)) next.previousBalance = line.balance;
@@ -429,6 +475,7 @@ async function csReading(
     receipt,
     notes: reading.notes,
     path: message.path,
+    host: context.host,
     readAt,
     fingerprint: readingFingerprint({ ...reading, carrier, receipt }),
   };

@@ -12,6 +12,7 @@
  */
 import { carrierById } from './carriers';
 import { readSettings, type LineKeeperDb } from './db';
+import { LIST_SNAPSHOT_KEY, buildListSnapshot } from './list-snapshot';
 import {
   ALARM_PREFIX,
   badgeState,
@@ -24,7 +25,7 @@ import {
   planReminders,
   type ReminderStep,
 } from './reminders';
-import type { IsoDate, Line, Settings } from './schema';
+import type { IsoDate, Line, ListSnapshot, Settings } from './schema';
 import { daysUntilExpiry, type ZoneOffset } from './time';
 
 /** Alarm times within this tolerance count as "already armed". */
@@ -323,6 +324,32 @@ export async function snoozeLine(
     await db.lines.update(lineId, changes);
     return { ...line, ...changes };
   });
+}
+
+/** The slice of browser.storage.local the list snapshot needs. */
+export interface SnapshotStorage {
+  set(items: Record<string, unknown>): Promise<unknown>;
+}
+
+/**
+ * Rewrites the popup's list snapshot (utils/list-snapshot.ts) from the database as it is
+ * now: derived state, like the badge. The background runs it after reconcile(), one run at
+ * a time, and when the popup found the snapshot out of date.
+ */
+export async function writeListSnapshot(
+  db: LineKeeperDb,
+  storage: SnapshotStorage,
+  now: number,
+): Promise<ListSnapshot> {
+  const [settings, lines] = await db.transaction(
+    'r',
+    db.lines,
+    db.settings,
+    async () => [await readSettings(db), await db.lines.toArray()] as const,
+  );
+  const snapshot = buildListSnapshot(lines, settings, now);
+  await storage.set({ [LIST_SNAPSHOT_KEY]: snapshot });
+  return snapshot;
 }
 
 /** Real-browser i18n: messages.json through getMessage, dates in the UI language. */

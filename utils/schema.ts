@@ -86,6 +86,11 @@ export const PagePathSchema = z
     z.regex(/^\/[^?#\s]*$/, 'expected a page path starting with / and without ? or #'),
   );
 
+/** A host name as the browser reports it for a carrier page, e.g. `m-miclaro.claro.com.ar`. */
+export const HostSchema = z
+  .string()
+  .check(z.maxLength(253), z.regex(/^[a-z0-9.-]+$/, 'expected a lower-case host name'));
+
 export const LabelSchema = z.string().check(z.maxLength(MAX_LABEL));
 export const NoteSchema = z.string().check(z.maxLength(MAX_NOTE));
 
@@ -103,37 +108,39 @@ export type ReminderMark = z.infer<typeof ReminderMarkSchema>;
  * One prepaid line. It needs a carrier plus a number or a label. Everything reconcile()
  * needs lives on this record, so reminders never scan the readings history.
  */
-export const LineSchema = z
-  .object({
-    id: RecordIdSchema,
-    carrier: CarrierIdSchema,
-    msisdn: z.nullable(MsisdnSchema),
-    label: LabelSchema,
-    expiresOn: z.nullable(IsoDateSchema),
-    expirySource: z.nullable(ExpirySourceSchema),
-    /** When LineKeeper learnt the current expiry: reminder steps before this never fire. */
-    expiryKnownSince: z.nullable(EpochMsSchema),
-    balance: z.nullable(MoneySchema),
-    /** The balance before the last change: "balance −$ 150 since your last visit". */
-    previousBalance: z.nullable(MoneySchema),
-    balanceAt: z.nullable(IsoDateTimeSchema),
-    lastReadingAt: z.nullable(IsoDateTimeSchema),
-    lastReadingPath: z.nullable(PagePathSchema),
-    /** Fingerprint of the last stored reading: identical readings are not stored twice. */
-    lastReadingKey: z.nullable(z.string().check(z.maxLength(4096))),
-    source: LineSourceSchema,
-    lastRechargeOn: z.nullable(IsoDateSchema),
-    snoozedUntil: z.nullable(EpochMsSchema),
-    lastReminder: z.nullable(ReminderMarkSchema),
-    createdAt: IsoDateTimeSchema,
-    updatedAt: IsoDateTimeSchema,
-  })
-  .check(
-    z.refine(
-      (line) => line.msisdn !== null || line.label.trim() !== '',
-      'a line needs a number or a label',
-    ),
-  );
+const LineObjectSchema = z.object({
+  id: RecordIdSchema,
+  carrier: CarrierIdSchema,
+  msisdn: z.nullable(MsisdnSchema),
+  label: LabelSchema,
+  expiresOn: z.nullable(IsoDateSchema),
+  expirySource: z.nullable(ExpirySourceSchema),
+  /** When LineKeeper learnt the current expiry: reminder steps before this never fire. */
+  expiryKnownSince: z.nullable(EpochMsSchema),
+  balance: z.nullable(MoneySchema),
+  /** The balance before the last change: "balance −$ 150 since your last visit". */
+  previousBalance: z.nullable(MoneySchema),
+  balanceAt: z.nullable(IsoDateTimeSchema),
+  lastReadingAt: z.nullable(IsoDateTimeSchema),
+  lastReadingPath: z.nullable(PagePathSchema),
+  /** The host of that page; absent on lines last read before LineKeeper kept it. */
+  lastReadingHost: z.optional(z.nullable(HostSchema)),
+  /** Fingerprint of the last stored reading: identical readings are not stored twice. */
+  lastReadingKey: z.nullable(z.string().check(z.maxLength(4096))),
+  source: LineSourceSchema,
+  lastRechargeOn: z.nullable(IsoDateSchema),
+  snoozedUntil: z.nullable(EpochMsSchema),
+  lastReminder: z.nullable(ReminderMarkSchema),
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
+});
+
+const needsNumberOrLabel = z.refine<{ msisdn: string | null; label: string }>(
+  (line) => line.msisdn !== null || line.label.trim() !== '',
+  'a line needs a number or a label',
+);
+
+export const LineSchema = LineObjectSchema.check(needsNumberOrLabel);
 export type Line = z.infer<typeof LineSchema>;
 
 /** One distinct reading, as stored (history). `lineId` null = waiting for the user to place it. */
@@ -148,6 +155,8 @@ export const StoredReadingSchema = z.object({
   receipt: z.nullable(ReceiptSchema),
   notes: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50)),
   path: PagePathSchema,
+  /** The page's host; absent on readings stored before LineKeeper kept it. */
+  host: z.optional(z.nullable(HostSchema)),
   readAt: IsoDateTimeSchema,
   fingerprint: z.string().check(z.maxLength(4096)),
 });
@@ -187,10 +196,6 @@ export const RenewalSchema = z.object({
 });
 export type Renewal = z.infer<typeof RenewalSchema>;
 
-const HostSchema = z
-  .string()
-  .check(z.maxLength(253), z.regex(/^[a-z0-9.-]+$/, 'expected a lower-case host name'));
-
 export const SettingsSchema = z.object({
   /** Days before expiry to remind (0 = on the day). Default 7, 3, 1, 0. */
   leadDays: z.array(z.int().check(z.gte(0), z.lte(60))).check(
@@ -212,6 +217,46 @@ export const DEFAULT_SETTINGS: Settings = {
   overlayDisabledCarriers: [],
   overlayHiddenHosts: [],
 };
+
+// ───────────────────────── List snapshot (utils/list-snapshot.ts) ─────────────────────────
+
+/** What one row of the popup's list needs from a line (utils/line-list.ts). */
+export const ListLineSchema = z
+  .pick(LineObjectSchema, {
+    id: true,
+    carrier: true,
+    msisdn: true,
+    label: true,
+    expiresOn: true,
+    lastRechargeOn: true,
+    balance: true,
+    lastReadingAt: true,
+    lastReadingPath: true,
+    lastReadingHost: true,
+    snoozedUntil: true,
+  })
+  .check(needsNumberOrLabel);
+export type ListLine = z.infer<typeof ListLineSchema>;
+
+/** The most lines a snapshot holds: more than the popup's first screenful (LineList). */
+export const LIST_SNAPSHOT_MAX_LINES = 20;
+
+/**
+ * The popup's first screenful, kept by the background in storage.local after every change
+ * so the popup can paint before its database code has loaded. A cache, never the truth:
+ * the popup replaces it with what the database holds as soon as it has read it.
+ */
+export const ListSnapshotSchema = z.object({
+  /** The format; a snapshot of any other version is ignored. */
+  version: z.literal(1),
+  /** How many lines the database holds (the list's heading counts them all). */
+  count: z.int().check(z.gte(0)),
+  /** settings.leadDays: a line inside the largest lead is "due". */
+  leadDays: SettingsSchema.shape.leadDays,
+  /** The most urgent lines, in list order (sortLines). */
+  lines: z.array(ListLineSchema).check(z.maxLength(LIST_SNAPSHOT_MAX_LINES)),
+});
+export type ListSnapshot = z.infer<typeof ListSnapshotSchema>;
 
 /** The export / import file. Version 1 of the backup format. */
 export const BackupSchema = z.object({
@@ -344,6 +389,11 @@ export const UiExportBackupMessageSchema = z.object({
   type: z.literal('ui:export-backup'),
 });
 
+/** The popup found the list snapshot out of date: rewrite it from the database. */
+export const UiRefreshListSnapshotMessageSchema = z.object({
+  type: z.literal('ui:refresh-list-snapshot'),
+});
+
 export const CsMessageSchema = z.discriminatedUnion('type', [
   CsReadingMessageSchema,
   CsStatusMessageSchema,
@@ -363,6 +413,7 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
   UiSaveSettingsMessageSchema,
   UiImportBackupMessageSchema,
   UiExportBackupMessageSchema,
+  UiRefreshListSnapshotMessageSchema,
 ]);
 export type UiMessage = z.infer<typeof UiMessageSchema>;
 
@@ -467,6 +518,7 @@ export const ReplySchemas = {
     counts: z.object({ lines: z.int(), readings: z.int(), renewals: z.int() }),
   }),
   'ui:export-backup': z.object({ ok: z.literal(true), backup: BackupSchema }),
+  'ui:refresh-list-snapshot': OkSchema,
 } as const satisfies Record<MessageType, unknown>;
 
 export type ReplyOf<T extends MessageType> = z.infer<(typeof ReplySchemas)[T]> | ErrorReply;

@@ -7,8 +7,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { CARRIERS } from '../../utils/carriers';
 import type { Translate } from '../../utils/i18n';
 import {
+  EMPTY_LINE_FORM,
   addLineMessage,
+  lineFormValues,
   lineUpdatePatch,
+  prefillFromHash,
   validateLineForm,
   type FieldErrors,
   type LineFormField,
@@ -25,6 +28,24 @@ export interface LineFormProps {
   editing: { id: string; before: ValidLine } | null;
   onDone(lineId: string): void;
   onCancel(): void;
+}
+
+export interface LineFormViewProps extends Omit<LineFormProps, 'initial' | 'editing'> {
+  /** The line to edit (its stored values fill the form), or null to add one. */
+  line: (ValidLine & { id: string }) | null;
+  /** Adding: the page's hash, `#/add?…` prefills the form (utils/line-form.ts). */
+  prefillHash: string;
+}
+
+/**
+ * The form as the popup opens it: the form values are worked out here, in the form's own
+ * chunk, so the popup's first paint needs no form code.
+ */
+export function LineFormView({ line, prefillHash, ...props }: LineFormViewProps) {
+  const initial = line ? lineFormValues(line) : (prefillFromHash(prefillHash) ?? EMPTY_LINE_FORM);
+  return (
+    <LineForm {...props} initial={initial} editing={line ? { id: line.id, before: line } : null} />
+  );
 }
 
 const FIELD_ORDER: LineFormField[] = ['carrier', 'msisdn', 'label', 'expiresOn', 'balance'];

@@ -13,8 +13,11 @@ import {
   type RowFormatter,
 } from '../../utils/line-list';
 
-/** Rows rendered in the first frame: more than fit in a 600 px popup. */
-const FIRST_ROWS = 20;
+/**
+ * Rows rendered in the first frame: more than fit in a 600 px popup (rows are ~150 px), or
+ * in a tall tab; the rest follow on the next frames.
+ */
+const FIRST_ROWS = 8;
 const ROWS_PER_FRAME = 100;
 
 export interface LineActions {
@@ -30,11 +33,13 @@ export interface LineActions {
 export interface LineListProps {
   /** Already sorted (sortLines). */
   lines: readonly ListLine[];
+  /** How many lines there are in all: more than `lines` while only the snapshot is in. */
+  total?: number;
   format: RowFormatter;
   actions: LineActions;
 }
 
-export function LineList({ lines, format, actions }: LineListProps) {
+export function LineList({ lines, total, format, actions }: LineListProps) {
   const [shown, setShown] = useState(FIRST_ROWS);
   useEffect(() => {
     if (shown >= lines.length) return;
@@ -51,7 +56,7 @@ export function LineList({ lines, format, actions }: LineListProps) {
   return (
     <section aria-labelledby="lines-title">
       <h2 id="lines-title" class="section-title">
-        {t('popupLinesTitle', [String(lines.length)])}
+        {t('popupLinesTitle', [String(total ?? lines.length)])}
       </h2>
       <ul class="lines">
         {rows.map((row) => (
@@ -119,7 +124,7 @@ function LineRow({ row, t, actions }: LineRowProps) {
             <dd>{row.balance ?? t('popupUnknown')}</dd>
           </div>
         </dl>
-        {row.lastRead && <p class="muted small">{row.lastRead}</p>}
+        {row.lastRead && <p class="muted small row__read">{row.lastRead}</p>}
         {row.snoozed && <p class="muted small">⏸ {row.snoozed}</p>}
         <div class="row__actions">
           <button

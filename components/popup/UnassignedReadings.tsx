@@ -36,7 +36,7 @@ export function UnassignedReadings({ t, readings, onAssign }: UnassignedReadings
                 />
                 {reading.carrierName}
               </p>
-              <p class="small">{reading.read}</p>
+              <p class="small row__read">{reading.read}</p>
               {reading.facts.length > 0 && <p>{reading.facts.join(' · ')}</p>}
               <div class="row__actions" role="group" aria-label={t('popupUnassignedWhich')}>
                 {reading.candidates.map((candidate) => (

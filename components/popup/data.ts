@@ -1,14 +1,18 @@
 /**
  * The popup's two links to the rest of the extension: it READS the database with Dexie
  * liveQuery (the background's writes show up by themselves) and WRITES only by sending
- * `ui:*` messages to the background, the single writer.
+ * `ui:*` messages to the background, the single writer. Dexie and the message schemas are
+ * not needed for the first paint: the list loads this module through ./live.ts.
  */
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isNewerDatabaseError, openDatabase, type LineKeeperDb } from '../../utils/db';
+
+export { readSettings } from '../../utils/db';
 import type { Translate } from '../../utils/i18n';
 import { ReplySchemas, type ReplyOf, type UiMessage } from '../../utils/schema';
+import { storageErrorKey } from '../../utils/error-text';
 
 let database: LineKeeperDb | undefined;
 
@@ -32,28 +36,35 @@ export function useLiveResult<T>(
   db?: LineKeeperDb,
 ): LiveResult<T> {
   const [result, setResult] = useState<LiveResult<T>>({ status: 'loading' });
-  useEffect(() => {
-    let cancelled = false;
-    let subscription: { unsubscribe(): void } | undefined;
-    const fail = (error: unknown) => {
-      console.error('LineKeeper: popup query failed', error);
-      if (!cancelled) setResult({ status: 'error', error });
-    };
-    const subscribe = () => {
-      if (cancelled) return;
-      subscription = liveQuery(query).subscribe({
-        next: (value) => setResult({ status: 'ready', value }),
-        error: fail,
-      });
-    };
-    if (db) db.open().then(subscribe, fail);
-    else subscribe();
-    return () => {
-      cancelled = true;
-      subscription?.unsubscribe();
-    };
-  }, deps);
+  useEffect(() => subscribeLive(query, setResult, db), deps);
   return result;
+}
+
+/** useLiveResult without the hook: reports every result; returns the unsubscribe. */
+export function subscribeLive<T>(
+  query: () => Promise<T>,
+  onResult: (result: LiveResult<T>) => void,
+  db?: LineKeeperDb,
+): () => void {
+  let cancelled = false;
+  let subscription: { unsubscribe(): void } | undefined;
+  const fail = (error: unknown) => {
+    console.error('LineKeeper: popup query failed', error);
+    if (!cancelled) onResult({ status: 'error', error });
+  };
+  const subscribe = () => {
+    if (cancelled) return;
+    subscription = liveQuery(query).subscribe({
+      next: (value) => onResult({ status: 'ready', value }),
+      error: fail,
+    });
+  };
+  if (db) db.open().then(subscribe, fail);
+  else subscribe();
+  return () => {
+    cancelled = true;
+    subscription?.unsubscribe();
+  };
 }
 
 /**
@@ -88,14 +99,13 @@ const KNOWN_ERRORS: [RegExp, string][] = [
   [/number was added since/, 'popupErrRestoreTaken'],
   [/renewal date is in the future/, 'formErrFutureDate'],
   [/no such line/, 'popupErrNoSuchLine'],
-  [/database-newer/, 'popupErrDatabaseNewer'],
-  [/storage-full/, 'popupErrStorageFull'],
 ];
 
 /** A refusal or failure as a localised sentence. */
 export function errorMessage(error: string, t: Translate): string {
   for (const [pattern, key] of KNOWN_ERRORS) if (pattern.test(error)) return t(key);
-  return t('popupErrSave', [error]);
+  const storageKey = storageErrorKey(error);
+  return storageKey ? t(storageKey) : t('popupErrSave', [error]);
 }
 
 /** Why the popup cannot read its data, as localised title and body keys. */

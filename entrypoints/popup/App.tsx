@@ -2,35 +2,32 @@
  * The popup: the list of lines (most urgent first) with their actions, the forms, the
  * settings, and each line's detail (components/popup/LineDetail.tsx). It reads the
  * database with liveQuery and writes only by messages to the background.
+ *
+ * First paint: the list is painted from the snapshot the background keeps
+ * (utils/list-snapshot.ts) while the database code loads (components/popup/live.ts); the
+ * database's answer then replaces it, row by row (keyed by line id), in the same DOM.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { BackupPanelProps } from '../../components/popup/BackupPanel';
-import {
-  errorMessage,
-  popupDb,
-  sendUi,
-  storageErrorKeys,
-  useLiveResult,
-} from '../../components/popup/data';
 import { EmptyState } from '../../components/popup/EmptyState';
 import { lazyView } from '../../components/popup/lazy';
 import type { LineDetailProps } from '../../components/popup/LineDetail';
-import type { LineFormProps } from '../../components/popup/LineForm';
+import type { LineFormViewProps } from '../../components/popup/LineForm';
 import { LineList, type LineActions } from '../../components/popup/LineList';
+import {
+  errorMessage,
+  loadData,
+  sendUi,
+  storageErrorKeys,
+  useLazyLiveResult,
+} from '../../components/popup/live';
 import type { RenewalFormProps } from '../../components/popup/RenewalForm';
 import type { SettingsPanelProps } from '../../components/popup/SettingsPanel';
 import { Snackbar } from '../../components/popup/Snackbar';
 import { UnassignedReadings } from '../../components/popup/UnassignedReadings';
 import { carrierById } from '../../utils/carriers';
-import { readSettings } from '../../utils/db';
 import type { Translate, UiLocale } from '../../utils/i18n';
-import {
-  EMPTY_LINE_FORM,
-  lineFormValues,
-  prefillFromHash,
-  type LineFormValues,
-} from '../../utils/line-form';
 import {
   UNASSIGNED_LIMIT,
   UNASSIGNED_LOOKBACK_DAYS,
@@ -41,12 +38,14 @@ import {
   snoozeUntil,
   sortLines,
   unassignedViews,
+  type ListLine,
 } from '../../utils/line-list';
-import type { Line } from '../../utils/schema';
+import { buildListSnapshot, sameListSnapshot } from '../../utils/list-snapshot';
+import type { ListSnapshot } from '../../utils/schema';
 
 // Not needed for the first paint: separate chunks, fetched after the list painted.
-const LineForm = lazyView<LineFormProps>(() =>
-  import('../../components/popup/LineForm').then((m) => m.LineForm),
+const LineForm = lazyView<LineFormViewProps>(() =>
+  import('../../components/popup/LineForm').then((m) => m.LineFormView),
 );
 const RenewalForm = lazyView<RenewalFormProps>(() =>
   import('../../components/popup/RenewalForm').then((m) => m.RenewalForm),
@@ -64,7 +63,7 @@ const LAZY_VIEWS = [LineForm, RenewalForm, SettingsPanel, LineDetail, BackupPane
 
 type View =
   | { name: 'list' }
-  | { name: 'add'; initial: LineFormValues }
+  | { name: 'add'; prefillHash: string }
   | { name: 'edit'; lineId: string }
   | { name: 'renew'; lineId: string }
   | { name: 'detail'; lineId: string }
@@ -85,10 +84,14 @@ export interface AppProps {
   t: Translate;
   /** The page's hash at start: `#/add?…` opens the add form prefilled. */
   initialHash: string;
+  /** The list as the background last saw it (storage.local), or null: paint from the database. */
+  snapshot: ListSnapshot | null;
+  /** readHideNumbers(), read by the entry while the snapshot loads. */
+  hideNumbersAtStart: boolean;
 }
 
 /** A UI preference, not data: kept in the popup's own localStorage (read synchronously). */
-function readHideNumbers(): boolean {
+export function readHideNumbers(): boolean {
   try {
     return localStorage.getItem(HIDE_NUMBERS_KEY) === '1';
   } catch {
@@ -96,15 +99,18 @@ function readHideNumbers(): boolean {
   }
 }
 
-function initialView(hash: string): View {
-  const prefill = prefillFromHash(hash);
-  return prefill ? { name: 'add', initial: prefill } : { name: 'list' };
+/** `#/add?…` asks for the add form (its values: prefillFromHash, in the form's own chunk). */
+function isAddLineHash(hash: string): boolean {
+  return /^#?\/add(\?|$)/.test(hash);
 }
 
-export function App({ locale, t, initialHash }: AppProps) {
-  const db = popupDb();
+function initialView(hash: string): View {
+  return isAddLineHash(hash) ? { name: 'add', prefillHash: hash } : { name: 'list' };
+}
+
+export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: AppProps) {
   const [view, setView] = useState<View>(() => initialView(initialHash));
-  const [hideNumbers, setHideNumbers] = useState(readHideNumbers);
+  const [hideNumbers, setHideNumbers] = useState(hideNumbersAtStart);
   const [now, setNow] = useState(() => Date.now());
   const [actionError, setActionError] = useState<string | null>(null);
   const [snack, setSnack] = useState<Snack | null>(null);
@@ -117,40 +123,43 @@ export function App({ locale, t, initialHash }: AppProps) {
 
   useEffect(() => {
     const onHash = () => {
-      const prefill = prefillFromHash(location.hash);
-      if (prefill) setView({ name: 'add', initial: prefill });
+      if (isAddLineHash(location.hash)) setView({ name: 'add', prefillHash: location.hash });
     };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
 
-  const data = useLiveResult(
-    async () => {
+  const data = useLazyLiveResult(
+    async ({ popupDb, readSettings }) => {
+      const db = popupDb();
       const [lines, settings] = await Promise.all([db.lines.toArray(), readSettings(db)]);
       performance.mark('linekeeper:data');
       return { lines, settings };
-      // `db`: open it first, so a refused open (newer data) shows instead of loading forever.
     },
-    [db],
-    db,
+    [],
+    // Open it first, so a refused open (newer data) shows instead of loading forever.
+    true,
   );
   // Readings waiting for a line: a separate, later query (the list never waits for readings).
   // IndexedDB does not index null, so this scans only recent readings by their readAt index.
-  const unassigned = useLiveResult(
-    () =>
-      db.readings
-        .where('readAt')
+  const unassigned = useLazyLiveResult(
+    ({ popupDb }) =>
+      popupDb()
+        .readings.where('readAt')
         .above(new Date(now - UNASSIGNED_LOOKBACK_DAYS * 86_400_000).toISOString())
         .reverse()
         .filter((reading) => reading.lineId === null)
         .limit(UNASSIGNED_LIMIT)
         .toArray(),
-    [db, Math.floor(now / 3_600_000)],
+    [Math.floor(now / 3_600_000)],
   );
 
-  const lines = data.status === 'ready' ? data.value.lines : null;
-  const settings = data.status === 'ready' ? data.value.settings : null;
-  const leadWindow = settings ? leadWindowOf(settings.leadDays) : 0;
+  // The database's answer once it is in; until then, the snapshot's first screenful.
+  const real = data.status === 'ready' ? data.value : null;
+  const settings = real?.settings ?? null;
+  const lines: readonly ListLine[] | null = real?.lines ?? snapshot?.lines ?? null;
+  const total = real ? real.lines.length : (snapshot?.count ?? 0);
+  const leadWindow = leadWindowOf(settings?.leadDays ?? snapshot?.leadDays ?? []);
 
   const format = useMemo(
     () => createRowFormatter({ now, locale, t, leadWindow, hideNumbers }),
@@ -160,11 +169,21 @@ export function App({ locale, t, initialHash }: AppProps) {
   const lineById = useMemo(() => new Map((lines ?? []).map((line) => [line.id, line])), [lines]);
   const unassignedRows = useMemo(
     () =>
-      unassigned.status === 'ready' && lines
-        ? unassignedViews(unassigned.value, lines, format)
+      unassigned.status === 'ready' && real
+        ? unassignedViews(unassigned.value, real.lines, format)
         : [],
-    [unassigned, lines, format],
+    [unassigned, real, format],
   );
+
+  // A snapshot that does not match the database (or none) is rewritten by the background.
+  const [snapshotChecked, setSnapshotChecked] = useState(false);
+  useEffect(() => {
+    if (!real || snapshotChecked) return;
+    setSnapshotChecked(true);
+    if (!sameListSnapshot(buildListSnapshot(real.lines, real.settings, now), snapshot)) {
+      void sendUi({ type: 'ui:refresh-list-snapshot' });
+    }
+  }, [real]);
 
   // For the 500-line budget, marks the e2e test reads: the list is in the DOM (layout
   // effect), then the next frame; after that, fetch the other views while the user reads.
@@ -173,6 +192,7 @@ export function App({ locale, t, initialHash }: AppProps) {
     performance.mark('linekeeper:list-rendered');
     requestAnimationFrame(() => {
       performance.mark('linekeeper:list-painted');
+      void loadData();
       setTimeout(() => LAZY_VIEWS.forEach((view) => void view.preload()), 50);
     });
   }, [lines === null]);
@@ -200,7 +220,7 @@ export function App({ locale, t, initialHash }: AppProps) {
     browser.tabs.create({ url }).catch((error: unknown) => setActionError(String(error)));
   };
 
-  const nameOf = (line: Line) =>
+  const nameOf = (line: ListLine) =>
     line.label.trim() || (line.msisdn ? shownNumber(line.msisdn, hideNumbers) : lineName(line));
 
   const actions: LineActions = {
@@ -265,7 +285,8 @@ export function App({ locale, t, initialHash }: AppProps) {
         </div>
       );
     }
-    if (data.status === 'loading' || !lines || !settings) {
+    // The list may paint from the snapshot; everything else waits for the database.
+    if (!lines || (view.name !== 'list' && !settings)) {
       return (
         <p class="muted" aria-busy="true">
           {t('detailLoading')}
@@ -278,8 +299,8 @@ export function App({ locale, t, initialHash }: AppProps) {
           <LineForm
             key="add"
             t={t}
-            initial={view.initial}
-            editing={null}
+            line={null}
+            prefillHash={view.prefillHash}
             onDone={() => {
               backToList();
               showSnack({ message: t('popupAdded') });
@@ -294,8 +315,8 @@ export function App({ locale, t, initialHash }: AppProps) {
           <LineForm
             key={`edit-${line.id}`}
             t={t}
-            initial={lineFormValues(line)}
-            editing={{ id: line.id, before: line }}
+            line={line}
+            prefillHash=""
             onDone={() => {
               backToList();
               showSnack({ message: t('popupSaved') });
@@ -331,12 +352,11 @@ export function App({ locale, t, initialHash }: AppProps) {
             t={t}
             hideNumbers={hideNumbers}
             onBack={backToList}
-            db={db}
           />
         );
       case 'settings':
         return (
-          <SettingsPanel t={t} settings={settings} onBack={backToList}>
+          <SettingsPanel t={t} settings={settings!} onBack={backToList}>
             <BackupPanel locale={locale} t={t} />
           </SettingsPanel>
         );
@@ -348,10 +368,10 @@ export function App({ locale, t, initialHash }: AppProps) {
               <EmptyState
                 t={t}
                 openTab={openTab}
-                onAdd={() => setView({ name: 'add', initial: EMPTY_LINE_FORM })}
+                onAdd={() => setView({ name: 'add', prefillHash: '' })}
               />
             ) : (
-              <LineList lines={sorted} format={format} actions={actions} />
+              <LineList lines={sorted} total={total} format={format} actions={actions} />
             )}
           </>
         );
@@ -388,7 +408,7 @@ export function App({ locale, t, initialHash }: AppProps) {
             <button
               type="button"
               class="btn btn--small btn--primary"
-              onClick={() => setView({ name: 'add', initial: EMPTY_LINE_FORM })}
+              onClick={() => setView({ name: 'add', prefillHash: '' })}
             >
               {t('popupAddLine')}
             </button>

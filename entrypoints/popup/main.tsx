@@ -1,25 +1,24 @@
-/** Popup entry: the interface language, then the App. */
+/**
+ * Popup entry: the interface language, the list snapshot (utils/list-snapshot.ts), then the
+ * App. This chunk holds only what the first paint needs; the database code follows.
+ */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { UI_LOCALES, browserTranslate, browserUiLocale, type UiLocale } from '../../utils/i18n';
-import { App } from './App';
+import { warmFormatters } from '../../utils/format';
+import { browserTranslate, translationLocale, type UiLocale } from '../../utils/i18n';
+import { LIST_SNAPSHOT_KEY, parseListSnapshot } from '../../utils/list-snapshot';
+import { App, readHideNumbers } from './App';
 import './style.css';
 
 performance.mark('linekeeper:script-start');
 
-const LANG_TAGS: Record<UiLocale, string> = { en: 'en', es: 'es-AR', zh_CN: 'zh-CN' };
+// Asked first: the browser reads it while this script goes on. Missing or invalid → null.
+const snapshot = browser.storage.local.get(LIST_SNAPSHOT_KEY).then(
+  (items) => parseListSnapshot(items[LIST_SNAPSHOT_KEY]),
+  () => null,
+);
 
-/**
- * The language the browser actually picked our strings from (each messages.json names its
- * own): dates and amounts then always match the words around them, even when the browser's
- * UI language has no translation of ours (zh-TW, fr…) and the strings fall back to English.
- */
-function translationLocale(): UiLocale {
-  const named = browserTranslate('popupLocale');
-  return (UI_LOCALES as readonly string[]).includes(named)
-    ? (named as UiLocale)
-    : browserUiLocale();
-}
+const LANG_TAGS: Record<UiLocale, string> = { en: 'en', es: 'es-AR', zh_CN: 'zh-CN' };
 
 const locale = translationLocale();
 document.documentElement.lang = LANG_TAGS[locale];
@@ -33,7 +32,20 @@ browser.tabs
   })
   .catch(() => undefined);
 
-render(
-  <App locale={locale} t={browserTranslate} initialHash={location.hash} />,
-  document.getElementById('app')!,
+// Done while the snapshot is on its way: the first localStorage read waits for the browser
+// too, and Intl formatters are slow to build in a fresh page.
+const hideNumbers = readHideNumbers();
+warmFormatters(locale);
+
+void snapshot.then((initial) =>
+  render(
+    <App
+      locale={locale}
+      t={browserTranslate}
+      initialHash={location.hash}
+      snapshot={initial}
+      hideNumbersAtStart={hideNumbers}
+    />,
+    document.getElementById('app')!,
+  ),
 );

@@ -4,12 +4,35 @@
  * the popup sends; what was stored is checked in IndexedDB from the service worker.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { buenosAiresDatePlus } from '../../scripts/lib/sample-pages';
 import { expect, serveHtml, test } from './fixtures';
 import { readStore } from './worker';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
+};
+
+/** utils/list-snapshot.ts LIST_SNAPSHOT_KEY */
+const SNAPSHOT_KEY = 'linekeeper:list-snapshot';
+
+interface StoredSnapshot {
+  count: number;
+  lines: { id: string; label: string }[];
+}
+
+async function storedSnapshot(worker: Worker): Promise<StoredSnapshot | undefined> {
+  return (await worker.evaluate(
+    async (key) => (await chrome.storage.local.get(key))[key],
+    SNAPSHOT_KEY,
+  )) as StoredSnapshot | undefined;
+}
 
 // The harness refuses every unrouted request, the extension's own files included: let
 // chrome-extension:// through (it never leaves the machine).
@@ -206,7 +229,9 @@ test('a line read from a carrier page says when and where it was read', async ({
   await page.waitForTimeout(1500);
   const popup = await openPopup();
   const row = rowOf(popup, '+54 9 11 3456-7812');
-  await expect(row).toContainText(/read (now|\d+ (seconds?|minutes?) ago) on \/inicio/);
+  await expect(row).toContainText(
+    /read (now|\d+ (seconds?|minutes?) ago) on m-miclaro\.claro\.com\.ar\/inicio/,
+  );
   await expect(row).toContainText('ARS 1,234.56');
 });
 
@@ -575,6 +600,80 @@ test('fits 360 px and 420 px wide without horizontal scrolling', async ({ openPo
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow, `at ${width}px`).toBeLessThanOrEqual(0);
+  }
+});
+
+test('the list paints from the snapshot first, then shows exactly what the database holds', async ({
+  context,
+  extensionId,
+  openPopup,
+  serviceWorker,
+}) => {
+  const setup = await openPopup();
+  await addLines(setup, [
+    { carrier: 'claro', label: 'Kept', expiresOn: today(5) },
+    { carrier: 'movistar', label: 'Second', expiresOn: today(9) },
+  ]);
+  await setup.close();
+  // The background keeps the snapshot after every change...
+  await expect.poll(async () => (await storedSnapshot(serviceWorker))?.count).toBe(2);
+  // ...make it stale, as if the database had changed behind its back: a renamed line, a
+  // deleted one, a wrong count.
+  await serviceWorker.evaluate(async (key) => {
+    const snapshot = (await chrome.storage.local.get(key))[key] as StoredSnapshot;
+    const [first] = snapshot.lines;
+    snapshot.lines = [
+      { ...first!, label: 'Old name' },
+      { ...first!, id: 'deleted-since', label: 'Deleted since' },
+    ];
+    snapshot.count = 7;
+    await chrome.storage.local.set({ [key]: snapshot });
+  }, SNAPSHOT_KEY);
+
+  // Hold the popup's database code (components/popup/data.ts, its own chunk) to see what
+  // the popup shows before it has read the database.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await context.route(/\/chunks\/data-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByRole('heading', { name: 'Your lines (7)' })).toBeVisible();
+  // Sorted as always: same expiry, so by name.
+  await expect(rows(popup)).toHaveText([/Deleted since/, /Old name/]);
+
+  release();
+  await expect(popup.getByRole('heading', { name: 'Your lines (2)' })).toBeVisible();
+  await expect(rows(popup)).toHaveText([/Kept/, /Second/]);
+  await expect(popup.getByText('Deleted since')).toHaveCount(0);
+  await expect(popup.getByText('Old name')).toHaveCount(0);
+  // The popup told the background, which rewrote the snapshot from the database.
+  await expect
+    .poll(async () => (await storedSnapshot(serviceWorker))?.lines.map((l) => l.label))
+    .toEqual(['Kept', 'Second']);
+});
+
+test('a corrupt or missing snapshot only means the list comes from the database', async ({
+  openPopup,
+  serviceWorker,
+}) => {
+  const setup = await openPopup();
+  await addLines(setup, [{ carrier: 'personal', label: 'Abuela', expiresOn: today(2) }]);
+  await setup.close();
+  await expect.poll(async () => (await storedSnapshot(serviceWorker))?.count).toBe(1);
+  for (const broken of [{ version: 1, count: 'many', lines: 'garbage' }, null]) {
+    await serviceWorker.evaluate(
+      ([key, value]) => chrome.storage.local.set({ [key as string]: value }),
+      [SNAPSHOT_KEY, broken] as const,
+    );
+    const popup = await openPopup();
+    await expect(popup.getByRole('heading', { name: 'Your lines (1)' })).toBeVisible();
+    await expect(rows(popup)).toHaveText([/Abuela/]);
+    await expect.poll(async () => (await storedSnapshot(serviceWorker))?.count).toBe(1);
+    await popup.close();
   }
 });
 

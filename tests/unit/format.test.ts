@@ -248,6 +248,22 @@ describe('formatRelativeTime', () => {
   });
 });
 
+describe('formatters reused across rows', () => {
+  it('each language keeps its own way of writing amounts, dates and times, in any order', () => {
+    const now = Date.UTC(2026, 4, 10, 15, 0);
+    const threeHoursAgo = new Date(now - 3 * 3_600_000).toISOString();
+    for (let round = 0; round < 2; round++) {
+      expect(formatMoney(1234.5, 'es')).toBe(`$${NBSP}1.234,50`);
+      expect(formatMoney(1234.5, 'en')).toBe(`ARS${NBSP}1,234.50`);
+      expect(formatMoney(2000, 'es')).toBe(`$${NBSP}2.000`);
+      expect(formatIsoDate('2026-12-15', 'zh_CN')).toBe('2026年12月15日');
+      expect(formatIsoDate('2026-12-15', 'en')).toBe('15 Dec 2026');
+      expect(formatRelativeTime(threeHoursAgo, now, 'es')).toBe('hace 3 horas');
+      expect(formatRelativeTime(threeHoursAgo, now, 'zh_CN')).toBe('3小时前');
+    }
+  });
+});
+
 describe('urgencyOf', () => {
   it.each<[number | null, number, ReturnType<typeof urgencyOf>]>([
     [null, 7, 'unknown'],

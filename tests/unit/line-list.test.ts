@@ -180,6 +180,32 @@ describe('lineRowView', () => {
     expect(zh.lastRead).toBe('3小时前读取自 /inicio');
   });
 
+  it('says on which site the line was last read: host and path, in each language', () => {
+    const stored = line('h', {
+      lastReadingAt: new Date(NOW - 2 * 3_600_000).toISOString(),
+      lastReadingPath: '/inicio',
+      lastReadingHost: 'm-miclaro.claro.com.ar',
+    });
+    expect(lineRowView(stored, formatter('en')).lastRead).toBe(
+      'read 2 hours ago on m-miclaro.claro.com.ar/inicio',
+    );
+    expect(lineRowView(stored, formatter('es')).lastRead).toBe(
+      'leído hace 2 horas en m-miclaro.claro.com.ar/inicio',
+    );
+    expect(lineRowView(stored, formatter('zh_CN')).lastRead).toBe(
+      '2小时前读取自 m-miclaro.claro.com.ar/inicio',
+    );
+    // Lines last read before the host was kept say only the path; no page, only when.
+    expect(lineRowView({ ...stored, lastReadingHost: null }, formatter('en')).lastRead).toBe(
+      'read 2 hours ago on /inicio',
+    );
+    expect(
+      lineRowView({ ...stored, lastReadingHost: undefined, lastReadingPath: null }, formatter('en'))
+        .lastRead,
+    ).toBe('read 2 hours ago');
+    expect(lineRowView(line('never'), formatter('en')).lastRead).toBeNull();
+  });
+
   it('shows the number under a label, masked when numbers are hidden', () => {
     const labelled = line('m', { label: 'Mamá', msisdn: '+5491134567812' });
     expect(lineRowView(labelled, formatter('en'))).toMatchObject({
@@ -238,6 +264,15 @@ describe('unassignedViews', () => {
     expect(views[0]!.candidates.map((c) => c.name)).toEqual(['Claro A', 'Claro B']);
     expect(views[0]!.facts).toEqual(['balance ARS\u00a0777', 'expires 1 Jun 2026']);
     expect(views[0]!.read).toBe('read 1 minute ago on /saldo');
+  });
+
+  it('names the site a waiting reading came from', () => {
+    const [view] = unassignedViews(
+      [reading(1, { host: 'miclaro.claro.com.ar' })],
+      [line('a', { label: 'Claro A' })],
+      formatter('es'),
+    );
+    expect(view!.read).toBe('leído hace 1 minuto en miclaro.claro.com.ar/saldo');
   });
 });
 
