@@ -19,7 +19,9 @@ import {
   REPO_ROOT,
   extensionServiceWorker,
   launchWithExtension,
+  readStore,
   serveHtml,
+  type LaunchOptions,
 } from '../../scripts/lib/chromium';
 
 export { extensionServiceWorker, launchWithExtension, serveHtml };
@@ -183,6 +185,71 @@ export function startNetworkGuard(context: BrowserContext): NetworkGuard {
 }
 
 const guards = new WeakMap<BrowserContext, NetworkGuard>();
+
+// ───────────────────────── shared by the trust specs ─────────────────────────
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+}
+
+/** Launches Chromium with the extension (e.g. on a kept profile) and finds its worker. */
+export async function launchSession(options: LaunchOptions): Promise<Session> {
+  const context = await launchWithExtension(options);
+  try {
+    const worker = await extensionServiceWorker(context);
+    return { context, worker, extensionId: new URL(worker.url()).host };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** Every object store of LineKeeper's database (schema v2). */
+export const STORES = ['lines', 'readings', 'renewals', 'settings', 'trash'] as const;
+export type StoreSnapshot = Record<(typeof STORES)[number], Record<string, unknown>[]>;
+
+/**
+ * Every store, read with the browser's own IndexedDB API (not our code), from the worker
+ * or from any extension page (same origin, same database; `readStore` only evaluates).
+ */
+export async function snapshotStores(target: Worker | Page): Promise<StoreSnapshot> {
+  const entries = await Promise.all(
+    STORES.map(async (store) => [store, await readStore(target as Worker, store)] as const),
+  );
+  return Object.fromEntries(entries) as StoreSnapshot;
+}
+
+export type MessageReply = { ok: boolean; error?: string } & Record<string, unknown>;
+
+/** Sends `message` to the background from an extension page, as the popup would. */
+export async function sendMessage(page: Page, message: unknown): Promise<MessageReply> {
+  return (await page.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+        }
+      ).chrome.runtime.sendMessage(m),
+    message,
+  )) as MessageReply;
+}
+
+/** chrome.i18n.getMessage over the real locale file (public/_locales/<language>). */
+export function localeMessages(language: string) {
+  const table = JSON.parse(
+    readFileSync(path.join(REPO_ROOT, `public/_locales/${language}/messages.json`), 'utf8'),
+  ) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+  return (key: string, substitutions: string[] = []): string => {
+    const entry = table[key];
+    if (!entry) throw new Error(`no message ${key} in ${language}`);
+    return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
+      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+      return content.replace(/\$(\d)/g, (__, n: string) => substitutions[Number(n) - 1] ?? '');
+    });
+  };
+}
 
 /** Serves `html` at the carrier's real https URL and opens it in a new tab. */
 export async function openCarrierPage(

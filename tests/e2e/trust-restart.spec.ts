@@ -9,7 +9,7 @@
  * ten days (so its 7- and 3-day steps are past and deliverable) is restored from a backup
  * with a 25-second snooze, so reconcile() holds it back until after the browser is closed.
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,33 +20,17 @@ import {
   launchWithExtension,
   openCarrierPage,
   openPopup,
+  sendMessage as send,
+  snapshotStores as snapshot,
   test,
 } from './fixtures';
 import { alarms, badge, notificationIds, readStore } from './worker';
 
 declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
   notifications: { clear(id: string): Promise<boolean> };
 };
 
-const STORES = ['lines', 'readings', 'renewals', 'settings'] as const;
 const DUE_LINE = 'due-while-closed';
-
-async function snapshot(worker: Worker) {
-  const entries = await Promise.all(
-    STORES.map(async (store) => [store, await readStore(worker, store)] as const),
-  );
-  return Object.fromEntries(entries) as Record<(typeof STORES)[number], Record<string, unknown>[]>;
-}
-
-async function send(
-  page: Page,
-  message: unknown,
-): Promise<{ ok: boolean } & Record<string, unknown>> {
-  return (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as {
-    ok: boolean;
-  } & Record<string, unknown>;
-}
 
 async function sortedAlarms(worker: Worker) {
   return (await alarms(worker))

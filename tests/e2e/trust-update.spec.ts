@@ -11,7 +11,7 @@
  *   writes nothing (a carrier page visit and a settings change are both refused).
  * - A → B again: everything is still there.
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,8 @@ import {
   launchWithExtension,
   openCarrierPage,
   openPopup,
+  sendMessage as send,
+  snapshotStores as snapshot,
   test,
 } from './fixtures';
 import { OverlayObject } from './overlay';
@@ -35,13 +37,11 @@ import { readStore } from './worker';
 
 declare const chrome: {
   runtime: {
-    sendMessage(message: unknown): Promise<unknown>;
     getManifest(): { version: string };
     reload(): void;
   };
 };
 
-const STORES = ['lines', 'readings', 'renewals', 'settings'] as const;
 const NEWER_VERSION = '9.9.0';
 
 let root = '';
@@ -87,16 +87,6 @@ function install(extensionDir: string, build: string, userDataDir: string) {
   cpSync(build, extensionDir, { recursive: true });
 }
 
-async function snapshot(worker: Page) {
-  const entries = await Promise.all(
-    // readStore only calls evaluate(), which an extension page has too.
-    STORES.map(
-      async (store) => [store, await readStore(worker as unknown as Worker, store)] as const,
-    ),
-  );
-  return Object.fromEntries(entries) as Record<(typeof STORES)[number], Record<string, unknown>[]>;
-}
-
 /** The database's native IndexedDB version (Dexie's version × 10), read without our code. */
 async function nativeVersion(worker: Page): Promise<number> {
   return await worker.evaluate(
@@ -140,13 +130,6 @@ async function runningBuild(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`Chromium never ran version ${want} of the extension (last: ${last})`);
-}
-
-async function send(page: Page, message: unknown) {
-  return (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as {
-    ok: boolean;
-    error?: string;
-  };
 }
 
 test.describe.configure({ timeout: 150_000 });

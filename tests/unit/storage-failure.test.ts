@@ -2,6 +2,8 @@
  * Storage failures (fake-indexeddb with injected faults): a write that fails half-way
  * leaves nothing behind (every message is one transaction), the reply says why in words
  * the popup can localise, and the handler keeps answering afterwards — no crash, no loop.
+ * The same in a real Chromium, with a really full disk and a really unusable database
+ * folder: tests/e2e/trust-storage.spec.ts (the error shapes below are what it observed).
  */
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -27,11 +29,17 @@ interface Fault {
   /** Fail the n-th write (1-based) counted from now; 0 = never. */
   failAt: number;
   writes: string[];
+  /** What the failing write rejects with. */
+  error: () => DOMException;
 }
 
-/** Counts every add/put/delete the database performs and throws QuotaExceededError at one. */
+/** Counts every add/put/delete the database performs and fails one (QuotaExceededError). */
 function injectQuotaFault(db: LineKeeperDb): Fault {
-  const fault: Fault = { failAt: 0, writes: [] };
+  const fault: Fault = {
+    failAt: 0,
+    writes: [],
+    error: () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+  };
   db.use({
     stack: 'dbcore',
     name: 'quota-fault',
@@ -44,9 +52,7 @@ function injectQuotaFault(db: LineKeeperDb): Fault {
           mutate: (req: DBCoreMutateRequest) => {
             fault.writes.push(`${req.type} ${name}`);
             if (fault.failAt > 0 && fault.writes.length === fault.failAt) {
-              return Promise.reject(
-                new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
-              );
+              return Promise.reject(fault.error());
             }
             return table.mutate(req);
           },
@@ -175,10 +181,76 @@ describe('IndexedDB unavailable', () => {
       ]);
       for (const reply of replies) {
         expect(reply.ok).toBe(false);
-        expect(!reply.ok && reply.error).toMatch(/^failed: /);
+        expect(!reply.ok && reply.error).toMatch(/^failed: storage-failed: /);
       }
     }
     await expect(reconcile(reconcileDeps(db, clock))).rejects.toThrow();
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  });
+});
+
+describe('what Chromium really answers when its disk fills', () => {
+  // Chromium 156 on a full disk (tests/e2e/trust-storage.spec.ts): the commit aborts
+  // (AbortError, the IO error stays on the native transaction), or an auto-increment store
+  // fails with this ConstraintError. Both are storage failures, not refusals.
+  it.each([
+    ['AbortError', 'The transaction was aborted, so the request cannot be fulfilled.'],
+    ['ConstraintError', 'Maximum key generator value reached.'],
+    ['UnknownError', 'Internal error opening backing store for indexedDB.open.'],
+  ])('%s: the reply says storage failed, nothing is stored', async (name, message) => {
+    const db = freshDb();
+    const fault = injectQuotaFault(db);
+    fault.error = () => new DOMException(message, name);
+    fault.failAt = 2;
+    const reply = await send(db, reading());
+    expect(!reply.ok && reply.error).toMatch(/^failed: storage-failed: /);
+    expect(await snapshot(db)).toEqual({ lines: [], readings: [], renewals: [], settings: [] });
+  });
+
+  it('the IO error text itself (FILE_ERROR_NO_SPACE) says the storage is full', async () => {
+    const db = freshDb();
+    const fault = injectQuotaFault(db);
+    fault.error = () =>
+      new DOMException(
+        'Connection is closing because of: IO error: 000003.log: FILE_ERROR_NO_SPACE',
+        'UnknownError',
+      );
+    fault.failAt = 1;
+    const reply = await send(db, reading());
+    expect(!reply.ok && reply.error).toMatch(/^failed: storage-full: /);
+  });
+});
+
+describe('IndexedDB comes back', () => {
+  it('after opens failed, the next message opens the database again and is stored', async () => {
+    const state = { broken: true };
+    // Opens fail the way Chromium's do while the disk is full, then work again.
+    const factory = {
+      open: (name: string, version?: number) => {
+        if (state.broken) {
+          throw new DOMException(
+            'Internal error opening backing store for indexedDB.open.',
+            'UnknownError',
+          );
+        }
+        return indexedDB.open(name, version);
+      },
+      deleteDatabase: (name: string) => indexedDB.deleteDatabase(name),
+      cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
+      databases: () => indexedDB.databases(),
+    } as unknown as IDBFactory;
+    const db = openDatabase(`lk-comes-back-${Math.random()}`, {
+      indexedDB: factory,
+      IDBKeyRange,
+    });
+    for (let i = 0; i < 2; i++) {
+      const reply = await send(db, reading());
+      expect(!reply.ok && reply.error).toMatch(/^failed: storage-failed: /);
+    }
+    // Dexie alone would answer DatabaseClosedError forever from here (a failed open sticks).
+    state.broken = false;
+    expect((await send(db, reading())).ok).toBe(true);
+    expect(await db.lines.count()).toBe(1);
+    expect(await db.readings.count()).toBe(1);
   });
 });
