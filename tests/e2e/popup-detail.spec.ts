@@ -9,41 +9,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { REPO_ROOT } from '../../scripts/lib/chromium';
 import { claroAccountPage, movistarAccountPage } from '../../scripts/lib/sample-pages';
-import { expect, fixturePage, test } from './fixtures';
+import { expect, fixturePage, localeMessages, snapshotStores, test } from './fixtures';
 import { readStore } from './worker';
-
-type Messages = Record<
-  string,
-  { message: string; placeholders?: Record<string, { content: string }> }
->;
-
-/** chrome.i18n.getMessage over the real locale file, for button texts and messages. */
-function messages(language: string) {
-  const table = JSON.parse(
-    readFileSync(path.join(REPO_ROOT, `public/_locales/${language}/messages.json`), 'utf8'),
-  ) as Messages;
-  return (key: string, substitutions: string[] = []): string => {
-    const entry = table[key];
-    if (!entry) throw new Error(`no message ${key} in ${language}`);
-    return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return content.replace(/\$(\d)/g, (__, n: string) => substitutions[Number(n) - 1] ?? '');
-    });
-  };
-}
-
-const STORES = ['lines', 'readings', 'renewals', 'settings', 'trash'] as const;
-
-/** Every store of the database, as the worker's raw IndexedDB sees it. */
-async function snapshot(worker: Worker): Promise<Record<(typeof STORES)[number], unknown[]>> {
-  const entries = await Promise.all(
-    STORES.map(async (store) => [store, await readStore(worker, store)] as const),
-  );
-  return Object.fromEntries(entries) as Record<(typeof STORES)[number], unknown[]>;
-}
 
 /** Visits a Claro and a Movistar account page and the Claro receipt page. */
 async function visitCarrierPages(
@@ -68,7 +36,7 @@ async function visitCarrierPages(
   await page.close();
 }
 
-async function openBackupPanel(popup: Page, t: ReturnType<typeof messages>): Promise<void> {
+async function openBackupPanel(popup: Page, t: ReturnType<typeof localeMessages>): Promise<void> {
   await popup.getByRole('button', { name: t('popupSettings'), exact: true }).click();
   await expect(popup.getByRole('heading', { name: t('backupTitle') })).toBeVisible();
 }
@@ -84,7 +52,7 @@ async function download(popup: Page, buttonName: string) {
 
 async function chooseBackupFile(
   popup: Page,
-  t: ReturnType<typeof messages>,
+  t: ReturnType<typeof localeMessages>,
   name: string,
   text: string,
 ): Promise<void> {
@@ -102,9 +70,9 @@ test.describe('backup', () => {
     openPopup,
     unroutedRequests,
   }) => {
-    const t = messages('en');
+    const t = localeMessages('en');
     await visitCarrierPages(serviceWorker, openCarrierPage);
-    const before = await snapshot(serviceWorker);
+    const before = await snapshotStores(serviceWorker);
     expect(before.lines).toHaveLength(2);
 
     const popup = await openPopup();
@@ -144,7 +112,7 @@ test.describe('backup', () => {
     await expect(
       popup.getByRole('status').filter({ hasText: t('backupImported', [counts]) }),
     ).toBeVisible();
-    const after = await snapshot(serviceWorker);
+    const after = await snapshotStores(serviceWorker);
     expect(after.lines).toEqual(before.lines);
     expect(after.readings).toEqual(before.readings);
     expect(after.renewals).toEqual(before.renewals);
@@ -161,9 +129,9 @@ test.describe('backup', () => {
         openCarrierPage,
         openPopup,
       }) => {
-        const t = messages(language);
+        const t = localeMessages(language);
         await visitCarrierPages(serviceWorker, openCarrierPage);
-        const before = await snapshot(serviceWorker);
+        const before = await snapshotStores(serviceWorker);
         const valid = JSON.stringify(
           {
             format: 'linekeeper-backup',
@@ -204,7 +172,7 @@ test.describe('backup', () => {
           // Nothing to confirm: the file never reaches the background.
           await expect(popup.getByRole('button', { name: t('backupConfirm') })).toHaveCount(0);
         }
-        expect(JSON.stringify(await snapshot(serviceWorker))).toBe(JSON.stringify(before));
+        expect(JSON.stringify(await snapshotStores(serviceWorker))).toBe(JSON.stringify(before));
       });
     });
   }
@@ -214,7 +182,7 @@ test.describe('backup', () => {
     openCarrierPage,
     openPopup,
   }) => {
-    const t = messages('en');
+    const t = localeMessages('en');
     await visitCarrierPages(serviceWorker, openCarrierPage);
     const lines = await readStore<{ id: string; expiresOn: string }>(serviceWorker, 'lines');
     const popup = await openPopup();
@@ -259,7 +227,7 @@ test('the line detail shows history, chart, spend per year and a copyable operat
   openCarrierPage,
   openPopup,
 }) => {
-  const t = messages('en');
+  const t = localeMessages('en');
   await visitCarrierPages(serviceWorker, openCarrierPage);
   const claro = (await readStore<{ id: string; msisdn: string }>(serviceWorker, 'lines')).find(
     (line) => line.msisdn === '+5491134567812',

@@ -100,7 +100,7 @@ describe('calendarEvents', () => {
 
   it('speaks Spanish and Chinese', () => {
     const es = calendarEvents(LINES, DEFAULT_SETTINGS, 'es', translator('es'));
-    expect(es[0]!.summary).toBe('LineKeeper: vence Mamá; trabajo, 妈妈 (estimado)');
+    expect(es[0]!.summary).toBe('Guardalínea: vence Mamá; trabajo, 妈妈 (estimado)');
     const zh = calendarEvents(LINES, DEFAULT_SETTINGS, 'zh_CN', translator('zh_CN'));
     expect(zh[0]!.summary).toBe('保号助手：Mamá; trabajo, 妈妈 到期（预计）');
     expect(zh[1]!.alarmDescription).toContain('7 天后到期');

@@ -233,22 +233,6 @@ describe('parseMsisdn', () => {
     expect(parseMsisdn(text)).toBeNull();
   });
 
-  it('takes no year from a time, a day count or a percentage after a yearless date', () => {
-    const dates = (text: string) => findDates(text, NOW).map((d) => d.iso);
-    expect(dates('vence el 18 de diciembre, 23.59 hs')).toEqual(['2026-12-18']);
-    expect(dates('Vence el 18 de diciembre 22 días')).toEqual(['2026-12-18']);
-    expect(dates('lunes 30 de noviembre, 50% de descuento')).toEqual(['2026-11-30']);
-    expect(dates('18 de diciembre 2027')).toEqual(['2027-12-18']);
-  });
-
-  it('gives a yearless date its past reading too (operation dates, `venció el`)', () => {
-    const [future] = findDates('19/11', NOW);
-    expect(future).toMatchObject({ iso: '2027-11-19', pastIso: '2026-11-19', yearInferred: true });
-    const [today] = findDates('20 nov', NOW);
-    expect(today).toMatchObject({ iso: '2026-11-20', pastIso: '2026-11-20' });
-    expect(findDates('19/11/2026', NOW)[0]?.pastIso).toBeUndefined();
-  });
-
   it('never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
