@@ -177,8 +177,7 @@ export function collectLines(doc: Document): PageText {
       }
       if (child.nodeType === 1 && ++seen === LIST_HEAD + 1) {
         // The middle of a long list (history, movements) never holds the line's state.
-        const count = (parent as ParentNode).childElementCount;
-        const resume = count > LONG_LIST ? longListSkip(parent as ParentNode) : null;
+        const resume = longListSkip(parent as ParentNode, child as Element);
         if (resume) {
           flush();
           child = resume;
@@ -286,19 +285,20 @@ export function collectLines(doc: Document): PageText {
 }
 
 /**
- * Where to resume in a long list: its last LIST_TAIL items (totals, pagers), provided the
- * list is uniform (first, middle and resume items share a tag). Null: read it whole.
+ * Where to resume in a long list: its last LIST_TAIL items (totals, pagers), when it has
+ * more than LONG_LIST items and every skipped one shares the tag of `from`, the item
+ * reached (a table's rows, a list's items). Null: read it whole.
  */
-function longListSkip(list: ParentNode): Element | null {
+function longListSkip(list: ParentNode, from: Element): Element | null {
   let resume = list.lastElementChild;
   for (let i = 1; i < LIST_TAIL && resume; i += 1) resume = resume.previousElementSibling;
-  const first = list.firstElementChild;
-  const middle = list.children[Math.floor(list.childElementCount / 2)];
-  if (!resume || !first || !middle) return null;
-  const tag = middle.localName;
-  return resume.localName === tag && resume.previousElementSibling?.localName === tag
-    ? resume
-    : null;
+  const tag = from.localName;
+  let count = LIST_HEAD;
+  for (let item: Element | null = from; item && item !== resume; item = item.nextElementSibling) {
+    if (item.localName !== tag) return null;
+    count += 1;
+  }
+  return count > LONG_LIST - LIST_TAIL ? resume : null;
 }
 
 /**
