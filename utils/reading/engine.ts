@@ -541,7 +541,7 @@ function isListCell(block: Element, cache: Map<Element, boolean>): boolean {
   if (!cell || !table) return false;
   let isList = cache.get(table);
   if (isList === undefined) {
-    isList = hasColumnHeader(table) && dataRowCount(table) > 1;
+    isList = hasColumnHeader(table) && hasSeveralDataRows(table);
     cache.set(table, isList);
   }
   return isList;
@@ -555,11 +555,16 @@ function hasColumnHeader(table: Element): boolean {
   return cells.length > 1 && cells.every((c) => c.localName === 'th');
 }
 
-/** Rows below the header (native selector counts: cheap even for thousands of rows). */
-function dataRowCount(table: Element): number {
-  const all = table.querySelectorAll('tr').length;
-  const inHead = table.querySelectorAll('thead tr').length;
-  return all - (inHead > 0 ? inHead : 1);
+/**
+ * More than one row below the header. `table.rows[i]` walks only up to row i, where
+ * counting every row (a 7,000-row history) would walk them all.
+ */
+function hasSeveralDataRows(table: Element): boolean {
+  const rows = (table as HTMLTableElement).rows;
+  if (!rows) return table.querySelectorAll('tr').length > 2;
+  let headerRows = 0;
+  while (rows[headerRows]?.parentElement?.localName === 'thead') headerRows += 1;
+  return rows[Math.max(headerRows, 1) + 1] !== undefined;
 }
 
 /** The row's first cell as its header; under column headers only a `th` is one (a `td` is data). */
