@@ -561,7 +561,10 @@ function hasColumnHeader(table: Element): boolean {
  */
 function hasSeveralDataRows(table: Element): boolean {
   const rows = (table as HTMLTableElement).rows;
-  if (!rows) return table.querySelectorAll('tr').length > 2;
+  if (!rows) {
+    const inHead = table.querySelectorAll('thead tr').length;
+    return table.querySelectorAll('tr').length - (inHead || 1) > 1;
+  }
   let headerRows = 0;
   while (rows[headerRows]?.parentElement?.localName === 'thead') headerRows += 1;
   return rows[Math.max(headerRows, 1) + 1] !== undefined;
@@ -841,7 +844,7 @@ function chooseMsisdn(
   const distinct = new Set(accepted.map((c) => c.value));
   if (distinct.size > 1) {
     // A line switcher: the selected one is the page's line.
-    const selected = accepted.filter((c) => c.source && isMarkedSelected(c.source.line.block));
+    const selected = accepted.filter((c) => c.source && markedEntry(c.source.line.block));
     const selectedDistinct = new Set(selected.map((c) => c.value));
     if (selectedDistinct.size === 1) return { value: selected[0]?.value ?? null, candidates: 1 };
     const strong = accepted.filter((c) => c.verdict === 'strong');
@@ -862,12 +865,10 @@ function chooseMsisdn(
   return { value: null, candidates: 0 };
 }
 
-/** A line switcher's chosen entry, as ARIA or a conventional state class marks it. */
-function isMarkedSelected(element: Element): boolean {
-  return markedEntry(element) !== null;
-}
-
-/** The element (the value's block or one of its 4 nearest ancestors) marked as chosen. */
+/**
+ * A line switcher's chosen entry, as ARIA or a conventional state class marks it: the
+ * value's block or one of its 4 nearest ancestors.
+ */
 function markedEntry(element: Element): Element | null {
   for (
     let node: Element | null = element, i = 0;
