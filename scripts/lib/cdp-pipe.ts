@@ -1,0 +1,137 @@
+/**
+ * Chromium driven over the DevTools protocol on a pipe, with no automation library.
+ *
+ * Playwright (and Puppeteer) attach to every new page and hold it until they have set it
+ * up, which adds tens of milliseconds to each page load on this machine. Benchmarks that
+ * time a page from navigation start open it with `Target.createTarget`, which attaches
+ * nothing, and only attach once it is done to read its performance entries.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium';
+
+interface CdpMessage {
+  id?: number;
+  method?: string;
+  result?: unknown;
+  error?: { message: string };
+}
+
+export class CdpBrowser {
+  private nextId = 1;
+  private readonly pending = new Map<number, (message: CdpMessage) => void>();
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly userDataDir: string,
+  ) {
+    const input = child.stdio[4] as Readable;
+    let buffered = '';
+    input.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      // Messages are JSON separated by NUL.
+      for (let end = buffered.indexOf('\0'); end >= 0; end = buffered.indexOf('\0')) {
+        const message = JSON.parse(buffered.slice(0, end)) as CdpMessage;
+        buffered = buffered.slice(end + 1);
+        if (message.id !== undefined) {
+          this.pending.get(message.id)?.(message);
+          this.pending.delete(message.id);
+        }
+      }
+    });
+  }
+
+  /** Headless Chromium with one unpacked extension and a fresh profile. */
+  static async launch(extensionDir: string): Promise<CdpBrowser> {
+    const userDataDir = mkdtempSync(path.join(tmpdir(), 'linekeeper-cdp-'));
+    const child = spawn(
+      chromiumPath(),
+      [
+        '--headless',
+        '--remote-debugging-pipe',
+        `--user-data-dir=${userDataDir}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        ...CHROMIUM_FLAGS,
+        'about:blank',
+      ],
+      { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+    );
+    return new CdpBrowser(child, userDataDir);
+  }
+
+  send<T = Record<string, unknown>>(
+    method: string,
+    params: Record<string, unknown> = {},
+    sessionId?: string,
+  ): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, (message) =>
+        message.error
+          ? reject(new Error(`${method}: ${message.error.message}`))
+          : resolve(message.result as T),
+      );
+      (this.child.stdio[3] as Writable).write(
+        `${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`,
+      );
+    });
+  }
+
+  /** The id of the first extension that shows a target (its service worker), within 20 s. */
+  async extensionId(): Promise<string> {
+    const until = Date.now() + 20_000;
+    while (Date.now() < until) {
+      const { targetInfos } = await this.send<{ targetInfos: { url: string }[] }>(
+        'Target.getTargets',
+      );
+      const target = targetInfos.find((info) => info.url.startsWith('chrome-extension://'));
+      if (target) return new URL(target.url).host;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('no extension target appeared in 20 s');
+  }
+
+  /** Opens `url` in a new tab without attaching to it. */
+  async open(url: string): Promise<string> {
+    const { targetId } = await this.send<{ targetId: string }>('Target.createTarget', { url });
+    return targetId;
+  }
+
+  async attach(targetId: string): Promise<string> {
+    const { sessionId } = await this.send<{ sessionId: string }>('Target.attachToTarget', {
+      targetId,
+      flatten: true,
+    });
+    return sessionId;
+  }
+
+  /** Runs `fn(arg)` in an attached page and returns its (JSON) result. */
+  async evaluate<A, R>(sessionId: string, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    // tsx compiles with keepNames, which wraps inner functions in a `__name` helper that
+    // does not exist in the page.
+    const expression = `(globalThis.__name ??= (f) => f, (${fn.toString()})(${JSON.stringify(arg)}))`;
+    const { result, exceptionDetails } = await this.send<{
+      result: { value: R };
+      exceptionDetails?: { exception?: { description?: string }; text: string };
+    }>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
+    if (exceptionDetails) {
+      throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    }
+    return result.value;
+  }
+
+  async close(targetId: string): Promise<void> {
+    await this.send('Target.closeTarget', { targetId });
+  }
+
+  async quit(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    await this.send('Browser.close').catch(() => this.child.kill());
+    await exited;
+    rmSync(this.userDataDir, { recursive: true, force: true });
+  }
+}
