@@ -197,6 +197,18 @@ describe('readPage: pages that only look like a line (unseen-page review)', () =
     expect(r).toMatchObject({ kind: 'none', receipt: null });
   });
 
+  it('"se acreditaron" (plural, past) is a recharge that went through', () => {
+    const r = read(
+      '<h1>Tu recarga</h1><p>Se acreditaron $ 3.000 en tu línea.</p>' +
+        '<dl><dt>N° de operación</dt><dd>MVT-00099121</dd></dl>',
+      'https://www.movistar.com.ar/recarga-con-tarjeta-de-credito/resultado',
+    );
+    expect(r).toMatchObject({
+      kind: 'receipt',
+      receipt: { amount: 3000, operationId: 'MVT-00099121' },
+    });
+  });
+
   it('a sign-in form on an account URL reads nothing; a payment form with a PIN does not count', () => {
     const promo = '<p>Recargá $ 2.500 y tu saldo vence el 15/12/2026</p>';
     const login =
@@ -316,7 +328,7 @@ describe('readPage: huge pages cost a bounded amount of work', { timeout: 60_000
       () => `<div>${'<span>x</span>'.repeat(150)}</div>`,
     ).join('');
     const exhausted = readPage(page(`${summary}${wide}<div>`.repeat(4)), ACCOUNT_URL, NOW);
-    expect(exhausted.notes).toContain('page too large: only its beginning was read');
+    expect(exhausted.notes).toContain('page too large: only its start was read');
     expect(exhausted.balance?.amount).toBe(1234.56);
 
     const deep = `${summary}${'<div>'.repeat(20_000)}Saldo $ 5,00${'</div>'.repeat(20_000)}`;

@@ -27,24 +27,13 @@ function resolveYear(rawYear: string | undefined): number | null {
   return null;
 }
 
-const MONTHS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^ene(ro)?$/, 1],
-  [/^feb(rero)?$/, 2],
-  [/^mar(zo)?$/, 3],
-  [/^abr(il)?$/, 4],
-  [/^may(o)?$/, 5],
-  [/^jun(io)?$/, 6],
-  [/^jul(io)?$/, 7],
-  [/^ago(sto)?$/, 8],
-  [/^(sep|sept|set|septiembre|setiembre)$/, 9],
-  [/^oct(ubre)?$/, 10],
-  [/^nov(iembre)?$/, 11],
-  [/^dic(iembre)?$/, 12],
-];
+/** Month abbreviations in order; every month name in NAMED_DATE starts with one of them. */
+const MONTH_PREFIXES = 'ene feb mar abr may jun jul ago sep oct nov dic'.split(' ');
 
-function monthNumber(name: string): number | null {
-  for (const [pattern, month] of MONTHS) if (pattern.test(name)) return month;
-  return null;
+/** 1–12 for a month name NAMED_DATE matched (`set`, `setiembre`: September). */
+function monthNumber(name: string): number {
+  const prefix = name.slice(0, 3);
+  return MONTH_PREFIXES.indexOf(prefix === 'set' ? 'sep' : prefix) + 1;
 }
 
 export type DateMatchKind = 'numeric' | 'named' | 'relative';
@@ -81,6 +70,9 @@ const NAMED_DATE = new RegExp(
 // Relative: hoy, mañana, pasado mañana, ayer, en N días, dentro de N días, hace N días.
 const RELATIVE_DATE =
   /(?<![a-z])(pasado manana|manana|hoy|ayer|(?:en|dentro de) (\d{1,3}|un|una|dos|tres|cuatro|cinco|seis|siete) dias?|hace (\d{1,3}|un|dos|tres) dias?)(?![a-z])/g;
+
+/** Days from the reading day. */
+const NAMED_DAYS: Record<string, number> = { hoy: 0, manana: 1, 'pasado manana': 2, ayer: -1 };
 
 const SMALL_NUMBERS: Record<string, number> = {
   un: 1,
@@ -127,19 +119,15 @@ export function findDates(text: string, now: Date, folded: string = foldText(tex
   NAMED_DATE.lastIndex = 0;
   for (let m = NAMED_DATE.exec(folded); m; m = NAMED_DATE.exec(folded)) {
     const month = monthNumber(m[2] ?? '');
-    if (month === null) continue;
+    if (month === 0) continue;
     const resolved = dateFrom(Number(m[1]), month, resolveYear(m[3] ?? m[4]), today);
     found.push({ start: m.index, end: m.index + m[0].length, kind: 'named', ...resolved });
   }
   RELATIVE_DATE.lastIndex = 0;
   for (let m = RELATIVE_DATE.exec(folded); m; m = RELATIVE_DATE.exec(folded)) {
     const phrase = m[1] ?? '';
-    let offset: number;
-    if (phrase === 'hoy') offset = 0;
-    else if (phrase === 'manana') offset = 1;
-    else if (phrase === 'pasado manana') offset = 2;
-    else if (phrase === 'ayer') offset = -1;
-    else {
+    let offset = NAMED_DAYS[phrase];
+    if (offset === undefined) {
       const count = m[2] ?? m[3] ?? '';
       const n = /^\d+$/.test(count) ? Number(count) : (SMALL_NUMBERS[count] ?? NaN);
       if (!Number.isFinite(n)) continue;

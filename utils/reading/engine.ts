@@ -144,13 +144,10 @@ export function readCarrierPage(input: EngineInput): Reading {
   const notes: string[] = [];
   // Chrome's translate bar rewrites the page's words (and dates) in the reader's language.
   if (/\btranslated-(?:ltr|rtl)\b/.test(doc.documentElement?.className ?? '')) {
-    return emptyReadingFor(
-      carrier.id,
-      'page machine-translated by the browser: LineKeeper reads the carrier’s original Spanish (“Show original”)',
-    );
+    return emptyReadingFor(carrier.id, 'page machine-translated: only the original is read');
   }
   const page = collectLines(doc);
-  if (page.truncated) notes.push('page too large: only its beginning was read');
+  if (page.truncated) notes.push('page too large: only its start was read');
   const index = indexPage(page);
   const markers = findOutcomeMarkers(page, linesMatching(index, MARKER_TRIGGERS), urlKind);
   const windows = new Uint8Array(page.lines.length);
@@ -181,7 +178,7 @@ export function readCarrierPage(input: EngineInput): Reading {
     !markers.successWins &&
     !(accountBalance && accountBalance.value !== null)
   ) {
-    return none(`payment failed or was not confirmed: "${markers.failure.slice(0, 80)}"`);
+    return none(`payment failed: "${markers.failure.slice(0, 80)}"`);
   }
   // A success word alone (`Hace 3 días recargaste $ 1.500`) is not a receipt: a receipt
   // also names its operation, and only one (several are a history of recharges).
@@ -191,54 +188,37 @@ export function readCarrierPage(input: EngineInput): Reading {
     receipt.operationLabelSeen &&
     !(urlKind === 'account' && receipt.operationIds > 1);
   if (!isReceipt && urlKind === 'recharge') {
-    return none('recharge page without a confirmed recharge');
+    return none('recharge page, no confirmed recharge');
   }
   // The carriers' public sites show offers and examples (`Tu saldo es $ …`), never a line.
   if (!isReceipt && urlKind === 'other') {
-    return none('public site page: the line is shown only in the account portal');
+    return none('public site page, not the account portal');
   }
-  if (hasVisibleLoginForm(page)) return none('login form: nothing to read until signed in');
+  if (hasVisibleLoginForm(page)) return none('login form on screen');
 
   const balance = isReceipt
     ? chooseResultingBalance(scanned, contextOf, notes)
     : chooseBalance(scanned, contextOf, hintValues.balance, notes);
   const expiry = chooseExpiry(scanned, contextOf, hintValues.expiry, notes);
-  const msisdn = chooseMsisdn(scanned, contextOf, page, notes);
+  const msisdn = chooseMsisdn(scanned, contextOf, notes);
 
-  if (isReceipt && receipt) {
-    const complete = receipt.amount !== null && receipt.operationId !== null;
-    if (!complete) notes.push(...receipt.notes);
-    return {
-      carrier: carrier.id,
-      kind: 'receipt',
-      msisdn: msisdn.value,
-      balance: balance.value === null ? null : { amount: balance.value, currency: 'ARS' },
-      expiresOn: expiry.value,
-      receipt:
-        complete && receipt.amount !== null && receipt.operationId !== null
-          ? {
-              amount: receipt.amount,
-              currency: 'ARS',
-              operationId: receipt.operationId,
-              date: receipt.date,
-            }
-          : null,
-      notes: capNotes(notes),
-    };
-  }
-
-  if (balance.candidates === 0 && expiry.candidates === 0) {
-    return none('no balance or expiry on this page');
-  }
-  return {
+  const reading = (kind: 'account' | 'receipt', found: Reading['receipt']): Reading => ({
     carrier: carrier.id,
-    kind: 'account',
+    kind,
     msisdn: msisdn.value,
     balance: balance.value === null ? null : { amount: balance.value, currency: 'ARS' },
     expiresOn: expiry.value,
-    receipt: null,
+    receipt: found,
     notes: capNotes(notes),
-  };
+  });
+  if (isReceipt && receipt) {
+    if (!receipt.receipt) notes.push(...receipt.notes);
+    return reading('receipt', receipt.receipt);
+  }
+  if (balance.candidates === 0 && expiry.candidates === 0) {
+    return none('no balance or expiry');
+  }
+  return reading('account', null);
 }
 
 function capNotes(notes: string[]): string[] {
@@ -290,26 +270,17 @@ function isSeen(value: FoundValue, page: PageText): boolean {
 
 function findValues(line: TextLine, now: Date): FoundValue[] {
   const values: FoundValue[] = [];
-  const taken: Array<[number, number]> = [];
-  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
-  if (/[$]|ars|pesos/i.test(line.text)) {
-    for (const money of findMoney(line.text)) {
-      values.push({ kind: 'money', line, start: money.start, end: money.end, money });
-      taken.push([money.start, money.end]);
+  // Money first, then dates, then phone numbers: a span already taken is not read again.
+  const add = (kind: ValueKind, matches: Array<MoneyMatch | DateMatch | PhoneMatch>) => {
+    for (const match of matches) {
+      const { start, end } = match;
+      if (values.some((taken) => start < taken.end && end > taken.start)) continue;
+      values.push({ kind, line, start, end, [kind]: match } as FoundValue);
     }
-  }
-  for (const date of findDates(line.text, now, foldedLine(line))) {
-    if (overlaps(date.start, date.end)) continue;
-    values.push({ kind: 'date', line, start: date.start, end: date.end, date });
-    taken.push([date.start, date.end]);
-  }
-  if (/\d{2}[^\d]{0,3}\d{2}/.test(line.text)) {
-    for (const phone of findPhones(line.text)) {
-      if (overlaps(phone.start, phone.end)) continue;
-      values.push({ kind: 'phone', line, start: phone.start, end: phone.end, phone });
-      taken.push([phone.start, phone.end]);
-    }
-  }
+  };
+  if (/[$]|ars|pesos/i.test(line.text)) add('money', findMoney(line.text));
+  add('date', findDates(line.text, now, foldedLine(line)));
+  if (/\d{2}[^\d]{0,3}\d{2}/.test(line.text)) add('phone', findPhones(line.text));
   return values.sort((a, b) => a.start - b.start);
 }
 
@@ -526,12 +497,9 @@ function columnHeaderText(cell: Element): string | null {
   if (!row || row.localName !== 'tr') return null;
   const table = row.closest('table');
   if (!table) return null;
-  const column = cellsOf(row).indexOf(cell);
-  const headerRow = table.querySelector('thead tr') ?? table.querySelector('tr');
+  const headerRow = columnHeaderRow(table, 1);
   if (!headerRow || headerRow === row) return null;
-  const headerCells = cellsOf(headerRow);
-  if (!headerCells.every((c) => c.localName === 'th') && !headerRow.closest('thead')) return null;
-  return headerCells[column]?.textContent?.trim() || null;
+  return cellsOf(headerRow)[cellsOf(row).indexOf(cell)]?.textContent?.trim() || null;
 }
 
 /** A cell under a column header in a table of several data rows (cached per table). */
@@ -541,18 +509,21 @@ function isListCell(block: Element, cache: Map<Element, boolean>): boolean {
   if (!cell || !table) return false;
   let isList = cache.get(table);
   if (isList === undefined) {
-    isList = hasColumnHeader(table) && hasSeveralDataRows(table);
+    isList = columnHeaderRow(table, 2) !== null && hasSeveralDataRows(table);
     cache.set(table, isList);
   }
   return isList;
 }
 
-function hasColumnHeader(table: Element): boolean {
+/**
+ * The table's column header row: its `thead` row, or a first row of `th` cells only (at
+ * least `minCells` of them).
+ */
+function columnHeaderRow(table: Element, minCells: number): Element | null {
   const headerRow = table.querySelector('thead tr') ?? table.querySelector('tr');
-  if (!headerRow) return false;
-  if (headerRow.closest('thead')) return true;
+  if (!headerRow || headerRow.closest('thead')) return headerRow;
   const cells = cellsOf(headerRow);
-  return cells.length > 1 && cells.every((c) => c.localName === 'th');
+  return cells.length >= minCells && cells.every((c) => c.localName === 'th') ? headerRow : null;
 }
 
 /**
@@ -590,12 +561,12 @@ interface FieldWords {
 /**
  * The nearest context that speaks decides: the words before the value, a trailing
  * qualifier, the label above, then the card headings. A negative word wins over a
- * positive one in the same place, except in headings, where a mixed heading says nothing.
+ * positive one in the same place.
  */
 function judge(context: ValueContext, fieldWords: FieldWords): { verdict: Verdict; why: string } {
   const { positive, negative } = fieldWords;
   const before = context.before;
-  if (context.inList()) return { verdict: 'rejected', why: 'one row of a list' };
+  if (context.inList()) return { verdict: 'rejected', why: 'list row' };
   if (negative.test(before)) return { verdict: 'rejected', why: before.trim() };
   // `Reintegro hasta el 30/11 (tope $ 500)`: the clause before the previous value still speaks.
   if (!positive.test(before) && negative.test(context.earlier)) {
@@ -608,14 +579,10 @@ function judge(context: ValueContext, fieldWords: FieldWords): { verdict: Verdic
   }
   if (positive.test(before)) return { verdict: 'strong', why: before.trim() };
   if (qualifier && positive.test(qualifier)) return { verdict: 'strong', why: qualifier };
-  for (const label of context.labels()) {
+  // Spanish puts the qualifier after the noun (`Saldo promocional`): a negative wins.
+  for (const label of [...context.labels(), ...context.headings()]) {
     if (negative.test(label)) return { verdict: 'rejected', why: label.trim() };
     if (positive.test(label)) return { verdict: 'strong', why: label.trim() };
-  }
-  for (const heading of context.headings()) {
-    // Spanish puts the qualifier after the noun (`Saldo promocional`): a negative wins.
-    if (negative.test(heading)) return { verdict: 'rejected', why: heading.trim() };
-    if (positive.test(heading)) return { verdict: 'strong', why: heading.trim() };
   }
   return { verdict: 'weak', why: '' };
 }
@@ -630,18 +597,30 @@ const BALANCE_FIELD: FieldWords = {
   negative: words.NOT_BALANCE_WORDS,
 };
 
-function balanceCandidates(scanned: LineValues[], contextOf: ContextFinder): Candidate<number>[] {
+/**
+ * Every readable, non-negative amount judged for a field (only positive ones for a
+ * receipt's amount). A value not seen on screen is kept only when rejected: that it is
+ * not the field is still worth a note.
+ */
+function judgeMoney(
+  scanned: LineValues[],
+  contextOf: ContextFinder,
+  field: FieldWords,
+  positiveOnly = false,
+): Candidate<number>[] {
   const candidates: Candidate<number>[] = [];
   forEachValue(scanned, 'money', (value) => {
-    const money = value.money;
-    if (!money || money.amount === null || money.negative) return;
-    const context = contextOf(value);
-    const { verdict, why } = judge(context, BALANCE_FIELD);
-    if (verdict !== 'rejected' && !contextOf.seen(value)) return;
-    candidates.push({ value: money.amount, verdict, why, source: value });
+    const amount = value.money?.amount;
+    if (amount == null || value.money?.negative || (positiveOnly && amount <= 0)) return;
+    const { verdict, why } = judge(contextOf(value), field);
+    if (verdict === 'rejected' || contextOf.seen(value)) {
+      candidates.push({ value: amount, verdict, why, source: value });
+    }
   });
   return candidates;
 }
+
+const isStrong = (candidate: Candidate<unknown>) => candidate.verdict === 'strong';
 
 interface Choice<T> {
   value: T | null;
@@ -659,27 +638,34 @@ function decide<T>(
   describe: (value: T) => string,
   field: string,
   notes: string[],
+  rejected: Candidate<T>[] = [],
 ): T | null {
-  const distinct = new Map<string, Candidate<T>>();
+  const distinct = new Map<T, Candidate<T>>();
   for (const candidate of strong) {
-    const key = JSON.stringify(candidate.value);
-    if (!distinct.has(key)) distinct.set(key, candidate);
+    if (!distinct.has(candidate.value)) distinct.set(candidate.value, candidate);
   }
-  if (distinct.size === 1) return [...distinct.values()][0]?.value ?? null;
+  const listed = (candidates: Candidate<T>[]) =>
+    candidates
+      .slice(0, 4)
+      .map((c) => `${describe(c.value)}${c.why ? ` (${c.why.slice(0, 40)})` : ''}`)
+      .join(', ');
+  if (distinct.size === 1) return strong[0]?.value ?? null;
   if (distinct.size > 1) {
     // A line switcher (cards, tabs) with one entry marked: the other entries' values are
     // other lines'. What is left must agree.
     const kept = withoutUnselectedEntries(strong);
-    const keptValues = new Set(kept.map((c) => JSON.stringify(c.value)));
-    if (kept.length > 0 && keptValues.size === 1 && kept.length < strong.length) {
-      notes.push(`${field}: values of other lines (unselected entries) ignored`);
+    if (
+      kept.length > 0 &&
+      new Set(kept.map((c) => c.value)).size === 1 &&
+      kept.length < strong.length
+    ) {
+      notes.push(`${field}: other lines' values ignored`);
       return kept[0]?.value ?? null;
     }
-    const listed = [...distinct.values()]
-      .slice(0, 4)
-      .map((c) => `${describe(c.value)}${c.why ? ` (${c.why.slice(0, 40)})` : ''}`)
-      .join(', ');
-    notes.push(`${field}: ${distinct.size} competing candidates: ${listed}`);
+    notes.push(`${field}: ${distinct.size} candidates: ${listed([...distinct.values()])}`);
+  } else if (rejected.length > 0) {
+    // Nothing named the field, and the values seen were named as something else.
+    notes.push(`${field}: none; not it: ${listed(rejected)}`);
   }
   return null;
 }
@@ -690,22 +676,12 @@ function chooseBalance(
   hint: number | null,
   notes: string[],
 ): Choice<number> {
-  const candidates = balanceCandidates(scanned, contextOf);
-  const strong = candidates.filter((c) => c.verdict === 'strong');
+  const candidates = judgeMoney(scanned, contextOf, BALANCE_FIELD);
+  const strong = candidates.filter(isStrong);
   if (hint !== null)
     strong.push({ value: hint, verdict: 'strong', why: 'layout hint', source: null });
-  const value = decide(strong, formatAmount, 'balance', notes);
-  if (strong.length === 0) {
-    const rejected = candidates.filter((c) => c.verdict === 'rejected');
-    if (rejected.length > 0) {
-      notes.push(
-        `balance: no main balance; amounts seen are not it: ${rejected
-          .slice(0, 3)
-          .map((c) => `${formatAmount(c.value)} (${c.why.slice(0, 30)})`)
-          .join(', ')}`,
-      );
-    }
-  }
+  const rejected = candidates.filter((c) => c.verdict === 'rejected');
+  const value = decide(strong, formatAmount, 'balance', notes, rejected);
   return { value, candidates: strong.length };
 }
 
@@ -719,15 +695,7 @@ function chooseResultingBalance(
   contextOf: ContextFinder,
   notes: string[],
 ): Choice<number> {
-  const strong: Candidate<number>[] = [];
-  forEachValue(scanned, 'money', (value) => {
-    const money = value.money;
-    if (!money || money.amount === null || money.negative) return;
-    const { verdict, why } = judge(contextOf(value), RESULTING_BALANCE_FIELD);
-    if (verdict === 'strong' && contextOf.seen(value)) {
-      strong.push({ value: money.amount, verdict, why, source: value });
-    }
-  });
+  const strong = judgeMoney(scanned, contextOf, RESULTING_BALANCE_FIELD).filter(isStrong);
   const value = decide(strong, formatAmount, 'balance after recharge', notes);
   return { value, candidates: strong.length };
 }
@@ -781,15 +749,7 @@ function chooseExpiry(
   if (hint !== null)
     strong.push({ value: hint, verdict: 'strong', why: 'layout hint', source: null });
   const pool = strong.length > 0 ? strong : weak;
-  const value = decide(pool, (iso) => iso, 'expiry', notes);
-  if (pool.length === 0 && rejected.length > 0) {
-    notes.push(
-      `expiry: no line expiry; dates seen belong to something else: ${rejected
-        .slice(0, 3)
-        .map((c) => `${c.value} (${c.why.slice(0, 30)})`)
-        .join(', ')}`,
-    );
-  }
+  const value = decide(pool, (iso) => iso, 'expiry', notes, rejected);
   return { value, candidates: pool.length };
 }
 
@@ -819,7 +779,6 @@ const MSISDN_FIELD: FieldWords = { positive: words.MSISDN_WORDS, negative: words
 function chooseMsisdn(
   scanned: LineValues[],
   contextOf: ContextFinder,
-  page: PageText,
   notes: string[],
 ): Choice<string> {
   const accepted: Candidate<string>[] = [];
@@ -847,21 +806,19 @@ function chooseMsisdn(
     const selected = accepted.filter((c) => c.source && markedEntry(c.source.line.block));
     const selectedDistinct = new Set(selected.map((c) => c.value));
     if (selectedDistinct.size === 1) return { value: selected[0]?.value ?? null, candidates: 1 };
-    const strong = accepted.filter((c) => c.verdict === 'strong');
+    const strong = accepted.filter(isStrong);
     const strongDistinct = new Set(strong.map((c) => c.value));
-    if (strongDistinct.size === 1 && strong.length > 0 && strongDistinct.size < distinct.size) {
+    if (strongDistinct.size === 1) {
       notes.push(
-        `msisdn: other numbers on the page ignored (${[...distinct].filter((v) => !strongDistinct.has(v)).join(', ')})`,
+        `msisdn: ignored ${[...distinct].filter((v) => !strongDistinct.has(v)).join(', ')}`,
       );
       return { value: strong[0]?.value ?? null, candidates: 1 };
     }
-    notes.push(
-      `msisdn: ${distinct.size} different numbers on the page: ${[...distinct].slice(0, 4).join(', ')}`,
-    );
+    notes.push(`msisdn: ${distinct.size} numbers: ${[...distinct].slice(0, 4).join(', ')}`);
     return { value: null, candidates: distinct.size };
   }
   if (distinct.size === 1) return { value: accepted[0]?.value ?? null, candidates: 1 };
-  if (masked > 0) notes.push('msisdn: the line number is masked on this page');
+  if (masked > 0) notes.push('msisdn: masked');
   return { value: null, candidates: 0 };
 }
 
@@ -925,7 +882,7 @@ function withoutUnselectedEntries<T>(candidates: Candidate<T>[]): Candidate<T>[]
 interface OutcomeMarkers {
   success: string | null;
   failure: string | null;
-  /** Both were seen and the success message comes first / is the heading. */
+  /** No failure was seen, or the success message is a heading and the failure's is not. */
   successWins: boolean;
 }
 
@@ -945,8 +902,6 @@ function findOutcomeMarkers(
 ): OutcomeMarkers {
   let success: string | null = null;
   let failure: string | null = null;
-  let successIndex = Infinity;
-  let failureIndex = Infinity;
   let successIsHeading = false;
   let failureIsHeading = false;
   const lines = page.lines;
@@ -967,10 +922,7 @@ function findOutcomeMarkers(
       /^h[1-3]$/.test(line.block.localName) || line.block.getAttribute('role') === 'alert';
     const failed = words.FAILURE_WORDS.test(folded) || words.NEGATED_SUCCESS.test(folded);
     if (failed && about(index)) {
-      if (failure === null) {
-        failure = line.text;
-        failureIndex = index;
-      }
+      failure ??= line.text;
       if (heading) failureIsHeading = true;
       continue;
     }
@@ -979,26 +931,18 @@ function findOutcomeMarkers(
       `${neighbour(index - 2)} ${neighbour(index - 1)} ${folded}`,
     );
     if (words.SUCCESS_WORDS.test(folded) && about(index) && line.text.length < 200 && !recalled) {
-      if (success === null) {
-        success = line.text;
-        successIndex = index;
-      }
+      success ??= line.text;
       if (heading) successIsHeading = true;
     }
   }
   const successWins =
-    success !== null &&
-    (failure === null ||
-      (successIsHeading && !failureIsHeading) ||
-      (successIsHeading === failureIsHeading && successIndex < failureIndex && false));
+    success !== null && (failure === null || (successIsHeading && !failureIsHeading));
   return { success, failure, successWins };
 }
 
 interface ReceiptReading {
-  amount: number | null;
-  operationId: string | null;
-  date: string | null;
-  complete: boolean;
+  /** The receipt, when both its amount and its operation id were found. */
+  receipt: Reading['receipt'];
   operationLabelSeen: boolean;
   /** Distinct operation ids seen on the page. */
   operationIds: number;
@@ -1025,23 +969,13 @@ function readReceipt(
   receiptLines: number[],
 ): ReceiptReading {
   const notes: string[] = [];
-  const recharge: Candidate<number>[] = [];
-  const total: Candidate<number>[] = [];
-  forEachValue(scanned, 'money', (value) => {
-    const money = value.money;
-    if (!money || money.amount === null || money.amount <= 0 || money.negative) return;
-    const context = contextOf(value);
-    const first = judge(context, RECHARGE_AMOUNT_FIELD);
-    if (first.verdict !== 'rejected' && !contextOf.seen(value)) return;
-    if (first.verdict === 'strong') {
-      recharge.push({ value: money.amount, verdict: 'strong', why: first.why, source: value });
-      return;
-    }
-    if (first.verdict === 'rejected') return;
-    const second = judge(context, PAID_TOTAL_FIELD);
-    if (second.verdict === 'strong')
-      total.push({ value: money.amount, verdict: 'strong', why: second.why, source: value });
-  });
+  const judged = judgeMoney(scanned, contextOf, RECHARGE_AMOUNT_FIELD, true);
+  const recharge = judged.filter(isStrong);
+  // Without a recharge amount, the total paid: amounts neither named nor ruled out above.
+  const total = judged
+    .filter((c) => c.verdict === 'weak')
+    .map((c) => ({ ...c, ...judge(contextOf(c.source as FoundValue), PAID_TOTAL_FIELD) }))
+    .filter(isStrong);
   const amount = decide(
     recharge.length > 0 ? recharge : total,
     formatAmount,
@@ -1074,22 +1008,21 @@ function readReceipt(
   if (dates.length === 0 && new Set(unlabelled.map((c) => c.value)).size === 1) {
     date = unlabelled[0]?.value ?? null;
   }
+  // Why the receipt is incomplete, unless a note on competing values already says it.
+  if (amount === null && !notes.some((n) => n.startsWith('receipt amount'))) {
+    notes.push('receipt: no amount');
+  }
+  if (operationId === null && !notes.some((n) => n.startsWith('operation id'))) {
+    notes.push('receipt: no operation id');
+  }
   return {
-    amount,
-    operationId,
-    date,
-    complete: amount !== null && operationId !== null,
+    receipt:
+      amount !== null && operationId !== null
+        ? { amount, currency: 'ARS', operationId, date }
+        : null,
     operationLabelSeen: labelSeen,
     operationIds: distinct,
-    notes: [
-      ...notes,
-      ...(amount === null && !notes.some((n) => n.startsWith('receipt amount'))
-        ? ['receipt: no recharge amount found']
-        : []),
-      ...(operationId === null && !notes.some((n) => n.startsWith('operation id'))
-        ? ['receipt: no operation number found']
-        : []),
-    ],
+    notes,
   };
 }
 
@@ -1157,7 +1090,7 @@ function readHints(
   carrier: CarrierAdapter,
   now: Date,
 ): { balance: number | null; expiry: string | null } {
-  const textOf = (selectors: readonly string[] | undefined): string | null => {
+  const textOf = (selectors: readonly string[] | undefined): string => {
     for (const selector of selectors ?? []) {
       let element: Element | null = null;
       try {
@@ -1169,21 +1102,17 @@ function readHints(
       const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (text) return text;
     }
-    return null;
+    return '';
   };
-  const balanceText = textOf(carrier.hints?.balance);
-  const expiryText = textOf(carrier.hints?.expiry);
-  let balance: number | null = null;
-  if (balanceText) {
-    const amounts = findMoney(balanceText).filter((m) => m.amount !== null && !m.negative);
-    if (amounts.length === 1) balance = amounts[0]?.amount ?? null;
-  }
-  let expiry: string | null = null;
-  if (expiryText) {
-    const dates = findDates(expiryText, now).filter((d) => d.iso !== null);
-    if (dates.length === 1) expiry = dates[0]?.iso ?? null;
-  }
-  return { balance, expiry };
+  const amounts = findMoney(textOf(carrier.hints?.balance)).filter(
+    (m) => m.amount !== null && !m.negative,
+  );
+  const dates = findDates(textOf(carrier.hints?.expiry), now).filter((d) => d.iso !== null);
+  // Exactly one value, or no help.
+  return {
+    balance: amounts.length === 1 ? (amounts[0]?.amount ?? null) : null,
+    expiry: dates.length === 1 ? (dates[0]?.iso ?? null) : null,
+  };
 }
 
 /**

@@ -35,22 +35,15 @@ export function readPage(doc: Document, url: string, now: Date): Reading {
   let carrierId: Reading['carrier'] = null;
   try {
     const carrier = carrierForUrl(url);
-    if (!carrier)
-      return emptyReadingFor(
-        null,
-        'not a carrier page (host is not one of the carriers’ own https hosts)',
-      );
+    if (!carrier) return emptyReadingFor(null, 'not a carrier page');
     carrierId = carrier.id;
     if (Number.isNaN(now.getTime())) return emptyReadingFor(carrierId, 'invalid reading time');
     const parsedUrl = new URL(url);
     const urlKind = carrier.urlPageKind(parsedUrl);
-    if (urlKind === 'login') return emptyReadingFor(carrierId, 'login page: nothing to read');
+    if (urlKind === 'login') return emptyReadingFor(carrierId, 'login page');
     return readCarrierPage({ doc, url: parsedUrl, carrier, urlKind, now });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return emptyReadingFor(
-      carrierId,
-      `internal error while reading the page: ${message.slice(0, 200)}`,
-    );
+    return emptyReadingFor(carrierId, `internal error: ${message.slice(0, 200)}`);
   }
 }

@@ -307,12 +307,7 @@ function longListSkip(list: ParentNode, from: Element): Element | null {
  * Uses the browser's own `checkVisibility` when there is one (real computed styles).
  */
 function makeHiddenCheck(doc: Document): (element: Element) => boolean {
-  const cache = new Map<Element, boolean>();
   const view = doc.defaultView as (Window & typeof globalThis) | null;
-  const computedStyle =
-    view && typeof view.getComputedStyle === 'function'
-      ? (element: Element) => view.getComputedStyle(element)
-      : null;
 
   const hiddenHere = (element: Element): boolean => {
     if (element.hasAttribute('hidden')) return true;
@@ -334,53 +329,47 @@ function makeHiddenCheck(doc: Document): (element: Element) => boolean {
         // fall through to computed style
       }
     }
-    if (!computedStyle) return false;
     try {
-      const style = computedStyle(element);
-      return style.display === 'none' || style.visibility === 'hidden';
+      const style = view?.getComputedStyle?.(element);
+      return style?.display === 'none' || style?.visibility === 'hidden';
     } catch {
       return false;
     }
   };
 
-  // Attribute checks walk up with a cache; the style check (which already covers
-  // ancestors in `checkVisibility`) runs once per element that passed them.
-  const hiddenByAttributes = (element: Element): boolean => {
-    const cached = cache.get(element);
-    if (cached !== undefined) return cached;
-    let hidden = hiddenHere(element);
-    if (!hidden) {
-      const parent = parentElementAcrossShadow(element);
-      hidden = parent ? hiddenByAttributes(parent) : false;
-    }
-    cache.set(element, hidden);
-    return hidden;
+  /** `isHidden` for an element, or (when `deep`) for any of its ancestors; cached. */
+  const cachedCheck = (isHidden: (element: Element) => boolean, deep: boolean) => {
+    const cache = new Map<Element, boolean>();
+    const check = (element: Element): boolean => {
+      let hidden = cache.get(element);
+      if (hidden === undefined) {
+        const parent = parentAcrossShadow(element);
+        hidden = isHidden(element) || (deep && parent !== null && check(parent));
+        cache.set(element, hidden);
+      }
+      return hidden;
+    };
+    return check;
   };
 
-  const styleCache = new Map<Element, boolean>();
-  const usesCheckVisibility =
-    typeof (doc.documentElement as Element & { checkVisibility?: unknown })?.checkVisibility ===
-    'function';
-  const hiddenByStyleDeep = (element: Element): boolean => {
-    const cached = styleCache.get(element);
-    if (cached !== undefined) return cached;
-    let hidden = hiddenByStyle(element);
-    // Without checkVisibility, `display:none` on an ancestor does not show in a child's
-    // computed style: check the ancestors too.
-    if (!hidden && !usesCheckVisibility) {
-      const parent = parentElementAcrossShadow(element);
-      hidden = parent ? hiddenByStyleDeep(parent) : false;
-    }
-    styleCache.set(element, hidden);
-    return hidden;
-  };
+  // Attribute checks walk up with a cache; the style check (which already covers
+  // ancestors in `checkVisibility`) runs once per element that passed them.
+  const hiddenByAttributes = cachedCheck(hiddenHere, true);
+  // Without checkVisibility, `display:none` on an ancestor does not show in a child's
+  // computed style: check the ancestors too.
+  const hiddenByStyleDeep = cachedCheck(
+    hiddenByStyle,
+    typeof (doc.documentElement as Element & { checkVisibility?: unknown })?.checkVisibility !==
+      'function',
+  );
 
   return (element: Element) => hiddenByAttributes(element) || hiddenByStyleDeep(element);
 }
 
-function parentElementAcrossShadow(element: Element): Element | null {
-  if (element.parentElement) return element.parentElement;
-  const root = element.parentNode as (Node & { host?: Element }) | null;
+/** The parent element, or the shadow host for a node at the top of a shadow tree. */
+function parentAcrossShadow(node: Node): Element | null {
+  if (node.parentElement) return node.parentElement;
+  const root = node.parentNode as (Node & { host?: Element }) | null;
   return root && root.host ? root.host : null;
 }
 
@@ -394,7 +383,7 @@ export function ensureVisible(line: TextLine, page: PageText): TextLine {
   let visibleRaw = '';
   let changed = false;
   for (const piece of line.pieces) {
-    const parent = piece.node.parentElement ?? parentElementAcrossShadowNode(piece.node);
+    const parent = parentAcrossShadow(piece.node);
     if (parent && page.isElementHidden(parent)) changed = true;
     else visibleRaw += piece.data;
   }
@@ -408,11 +397,6 @@ export function ensureVisible(line: TextLine, page: PageText): TextLine {
 export function foldedLine(line: TextLine): string {
   if (line.folded === '' && line.text !== '') line.folded = foldText(line.text);
   return line.folded;
-}
-
-function parentElementAcrossShadowNode(node: Node): Element | null {
-  const root = node.parentNode as (Node & { host?: Element }) | null;
-  return root && root.host ? root.host : null;
 }
 
 /** Serialized data that leaked into the page as text (`{"saldo": 500, …}`) is not read. */

@@ -8,15 +8,15 @@ export const BALANCE_WORDS = /saldo|credito/;
 
 /** Money that is not the main balance: promos, totals, wallets, points, prices, top-ups. */
 export const NOT_BALANCE_WORDS =
-  /promo|bonif|bono\b|bonos\b|regal|obsequio|otras lineas|otra linea|adelant|prestamo|prestado|prestamos|total|\bpay\b|billetera|wallet|cuenta digital|mercado pago|puntos|\bpts\b|club|pack|paquete|\bplan\b|abono|precio|cuesta|costo|valor|recarg|pagar|pagaste|\bpago|factura|deuda|consum|gastaste|minimo|desde|cargo|impuesto|\biva\b|descuento|ahorr|cashback|reintegro|limite|anterior|transfer|cuota|internet|\bdatos\b|roaming|comision|oferta|beneficio|premio|cupon|tarifa|\bpor dia|diario|semanal|mensual|\/mes|vencido|a favor de|reserva|congelad|minutos|\bsms\b|\bgb\b|\bmb\b|pendiente|acumulad|tarjeta|posterior|resultante|despues|tope|reintegro|devolv/;
+  /promo|bonif|bono\b|bonos\b|regal|obsequio|otras lineas|otra linea|adelant|prestamo|prestado|total|\bpay\b|billetera|wallet|cuenta digital|mercado pago|puntos|\bpts\b|club|pack|paquete|\bplan\b|abono|precio|cuesta|costo|valor|recarg|pagar|pagaste|\bpago|factura|deuda|consum|gastaste|minimo|desde|cargo|impuesto|\biva\b|descuento|ahorr|cashback|reintegro|limite|anterior|transfer|cuota|internet|\bdatos\b|roaming|comision|oferta|beneficio|premio|cupon|tarifa|\bpor dia|diario|semanal|mensual|\/mes|vencido|a favor de|reserva|congelad|minutos|\bsms\b|\bgb\b|\bmb\b|pendiente|acumulad|tarjeta|posterior|resultante|despues|tope|devolv/;
 
 /** Words that make a date the expiry of something. */
 export const EXPIRY_WORDS =
-  /venc|\bvto\b|valid[oa]s? hasta|validez|vigen|expira|caduc|(?:linea|numero|saldo|credito) (?:activ[oa]|disponible|habilitad[oa]) hasta|usarlo hasta|usar(?:lo)? hasta/;
+  /venc|\bvto\b|valid[oa]s? hasta|validez|vigen|expira|caduc|(?:linea|numero|saldo|credito) (?:activ[oa]|disponible|habilitad[oa]) hasta|usar(?:lo)? hasta/;
 
 /** Dates that are not the line's expiry: packs, promos, recharges, sign-up, cards, timestamps. */
 export const NOT_EXPIRY_WORDS =
-  /pack|paquete|bundle|combo|promo|otras lineas|otra linea|oferta|beneficio|bonif|bono\b|bonos\b|regalo|internet|\bdatos\b|\bgb\b|\bmb\b|minutos|\bsms\b|whatsapp|roaming|ultima recarga|recarg|\balta\b|activacion|acceso|ingreso|actualiz|consulta|tarjeta|factura|emision|nacimiento|operacion|transaccion|fecha y hora|club|puntos|\bplan\b|abono|cuota|\bpago|suscrip|seguro|equipo|contrato|\bdni\b|adelant|prestamo|desde|sorteo|cupon|descuento|reserva|envio|pedido|turno/;
+  /pack|paquete|bundle|combo|promo|otras lineas|otra linea|oferta|beneficio|bonif|bono\b|bonos\b|regalo|internet|\bdatos\b|\bgb\b|\bmb\b|minutos|\bsms\b|whatsapp|roaming|recarg|\balta\b|activacion|acceso|ingreso|actualiz|consulta|tarjeta|factura|emision|nacimiento|operacion|transaccion|fecha y hora|club|puntos|\bplan\b|abono|cuota|\bpago|suscrip|seguro|equipo|contrato|\bdni\b|adelant|prestamo|desde|sorteo|cupon|descuento|reserva|envio|pedido|turno/;
 
 /** A date qualifier that points at the line's credit (makes an expiry candidate strong). */
 export const LINE_CREDIT_WORDS = /saldo|credito|\blinea\b|tu numero|tu chip/;
@@ -30,7 +30,7 @@ export const NOT_MSISDN_WORDS =
 
 /** A recharge went through (past tense: `cuando se acredite` is a promise, not a receipt). */
 export const SUCCESS_WORDS =
-  /exitos[ao]|aprobad[ao]|se acredito|se acreditaron|fue acreditad|acreditamos|recargaste|\blisto\b|realizaste|realizada con exito|con exito|se realizo correctamente|fue procesad[ao]|pago recibido|gracias por tu recarga|confirmamos tu|recarga confirmada|pago confirmado/;
+  /exitos[ao]|aprobad[ao]|se acredito|se acreditaron|fue acreditad|acreditamos|recargaste|\blisto\b|realizaste|con exito|se realizo correctamente|fue procesad[ao]|pago recibido|gracias por tu recarga|confirmamos tu|recarga confirmada|pago confirmado/;
 
 /** Negated success (`no fue aprobada`) counts as a failure. */
 export const NEGATED_SUCCESS =
