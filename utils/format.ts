@@ -135,9 +135,7 @@ export function formatMoney(amount: number, locale: UiLocale): string {
 /** A change of balance with an explicit sign: `−$ 150`, `+$ 2.000`; no change is `$ 0`. */
 export function formatMoneyChange(delta: number, locale: UiLocale): string {
   if (!Number.isFinite(delta)) return '';
-  const cents = Math.round(delta * 100);
-  const sign = cents > 0 ? '+' : cents < 0 ? MINUS : '';
-  return `${sign}${currencyPrefix(locale)}${NBSP}${formatAmountDigits(Math.abs(delta), locale)}`;
+  return `${Math.round(delta * 100) > 0 ? '+' : ''}${formatMoney(delta, locale)}`;
 }
 
 // ───────────────────────── Dates and times ─────────────────────────
