@@ -12,9 +12,12 @@ import { gzipSync } from 'node:zlib';
  */
 export const GZIP_BUDGETS: Record<string, number> = {
   // Every carrier page pays for this one: engine, page watcher and overlay included.
-  // The goal is 20 KB (GZIP_TARGETS). Preact + WXT's shadow-root UI are ~7.7 KB of it and
-  // the reading engine ~11.5 KB, so the ceiling holds today's size until the engine slims.
-  'content-scripts/carrier.js': 25.5 * 1024,
+  // The goal is 20 KB (GZIP_TARGETS). Preact + what is left of WXT's content-script runtime
+  // and shadow-root UI are ~6.3 KB of it; the reading engine (vocabulary, dates, money and
+  // phone parsers, visible-text walk) ~11 KB; the overlay with its CSS, formatting, page
+  // report and wiring ~5.5 KB; carriers and page watcher ~1.2 KB. The ceiling holds
+  // today's size (23.5 KB).
+  'content-scripts/carrier.js': 23.6 * 1024,
   'background.js': 60 * 1024,
 };
 
