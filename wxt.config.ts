@@ -20,17 +20,19 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // Carrier pages pay for every byte of the content script: it uses the browser's own
-    // promise-based API (chrome.* in MV3 Chrome, browser.* in Firefox) instead of the
-    // polyfill, which the background and the popup keep.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      // Only the background keeps the polyfill: its size delays no page. The content script
+      // and the popup call APIs that are promise-based in both browsers (chrome.* in MV3
+      // Chrome, browser.* in Firefox): carrier pages pay for every byte of the content
+      // script, and the popup's first chunk is on its first-paint path.
+      if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
       const alias = viteConfig.resolve?.alias;
       if (Array.isArray(alias)) {
         viteConfig.resolve!.alias = alias.filter((entry) => entry.find !== 'wxt/browser');
       } else if (alias && typeof alias === 'object') {
         delete (alias as Record<string, string>)['wxt/browser'];
       }
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
       // Terser packs this bundle ~0.3 KB gzip tighter than the default minifier (oxc).
       viteConfig.build = {
         ...viteConfig.build,
