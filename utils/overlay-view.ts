@@ -15,6 +15,8 @@ export interface PageSignals {
   notCharged: boolean;
   /** Account vocabulary (saldo, vencimiento…) is on the page. */
   accountVocabulary: boolean;
+  /** The browser machine-translated the page (reading/engine.ts isMachineTranslated). */
+  translated: boolean;
 }
 
 const NOT_CHARGED =
@@ -32,7 +34,7 @@ export function readingHasValues(reading: Reading): boolean {
 }
 
 /** Looks for the phrases the overlay reacts to in the page's visible text. */
-export function pageSignalsFromText(visibleText: string): PageSignals {
+export function pageSignalsFromText(visibleText: string, translated: boolean): PageSignals {
   const text = foldText(visibleText);
   return {
     // The engine's own failure vocabulary, tied to a payment word as the engine does.
@@ -40,6 +42,7 @@ export function pageSignalsFromText(visibleText: string): PageSignals {
       (FAILURE_WORDS.test(text) || NEGATED_SUCCESS.test(text)) && PAYMENT_WORDS.test(text),
     notCharged: NOT_CHARGED.test(text),
     accountVocabulary: ACCOUNT_VOCABULARY.test(text),
+    translated,
   };
 }
 
@@ -60,6 +63,8 @@ export type OverlayView =
     }
   | { mode: 'unassigned'; reading: Reading }
   | { mode: 'unsure'; carrier: CarrierId; reading: Reading }
+  /** An account page the browser translated: nothing is read until the original is back. */
+  | { mode: 'translated' }
   | { mode: 'receipt'; amount: number; operationId: string; duplicate: boolean }
   | { mode: 'checklist' }
   | { mode: 'failed'; notCharged: boolean }
@@ -74,6 +79,18 @@ export interface OverlayInputs {
   /** Why the background refused or failed to store the reading (e.g. storage full). */
   answerError: string | null;
   signals: PageSignals;
+}
+
+/**
+ * What replaces the overlay's current view after a new reading of the same page. The
+ * browser translating a page that was already read and saved takes nothing back: the
+ * saved line stays on screen.
+ */
+export function nextOverlayView(
+  current: OverlayView | null,
+  next: OverlayView | null,
+): OverlayView | null {
+  return next?.mode === 'translated' && current?.mode === 'saved' ? current : next;
 }
 
 /** The overlay for this page, or null when it should stay out of the way. */
@@ -111,6 +128,9 @@ export function overlayViewFor(input: OverlayInputs): OverlayView | null {
         : null;
     return { mode: 'saved', line: answer.line, balanceChange, reading };
   }
+  // Its vocabulary is no longer Spanish, so this comes first. (A translated recharge page
+  // keeps its checklist, which matters more while paying.)
+  if (urlKind === 'account' && signals.translated) return { mode: 'translated' };
   if (urlKind === 'account' && signals.accountVocabulary) {
     return { mode: 'unsure', carrier: input.carrier, reading };
   }

@@ -229,12 +229,20 @@ export class Overlay extends Component<OverlayProps, OverlayState> {
         );
       }
       case 'unassigned':
+      case 'translated': {
+        const [title, body] =
+          view.mode === 'unassigned'
+            ? ['overlayUnassignedTitle', 'overlayUnassignedBody']
+            : ['overlayTranslatedTitle', 'overlayTranslatedBody'];
         return (
           <>
-            <p class="lk-title">{t('overlayUnassignedTitle')}</p>
-            <p class="lk-muted">{t('overlayUnassignedBody')}</p>
+            <p class="lk-title" data-lk={view.mode}>
+              {t(title)}
+            </p>
+            <p class="lk-muted">{t(body)}</p>
           </>
         );
+      }
       case 'unsure':
         return (
           <>

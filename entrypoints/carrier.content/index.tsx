@@ -22,12 +22,13 @@ import { browserTranslate, translationLocale } from '../../utils/i18n';
 import { buildPageReport } from '../../utils/page-report';
 import { watchPage } from '../../utils/page-watch';
 import {
+  nextOverlayView,
   overlayViewFor,
   pageSignalsFromText,
   readingHasValues,
   type OverlayView,
 } from '../../utils/overlay-view';
-import { readPage, visibleText } from '../../utils/reading';
+import { isMachineTranslated, readPage, visibleText } from '../../utils/reading';
 import type { Reading } from '../../utils/schema';
 
 const DISMISSED_KEY = 'linekeeper.dismissedPaths';
@@ -137,17 +138,25 @@ export default defineContentScript({
         answerError = error instanceof Error ? error.message : String(error);
       }
       show(
-        overlayViewFor({
-          carrier: carrier.id,
-          urlKind: carrier.urlPageKind(new URL(location.href)),
-          reading,
-          answer,
-          answerError,
-          // A page that gave values is an account page or a receipt: no need to scan it again.
-          signals: readingHasValues(reading)
-            ? { paymentFailed: false, notCharged: false, accountVocabulary: true }
-            : pageSignalsFromText(visibleText(document)),
-        }),
+        nextOverlayView(
+          current,
+          overlayViewFor({
+            carrier: carrier.id,
+            urlKind: carrier.urlPageKind(new URL(location.href)),
+            reading,
+            answer,
+            answerError,
+            // A page that gave values is an account page or a receipt: no need to scan it again.
+            signals: readingHasValues(reading)
+              ? {
+                  paymentFailed: false,
+                  notCharged: false,
+                  accountVocabulary: true,
+                  translated: false,
+                }
+              : pageSignalsFromText(visibleText(document), isMachineTranslated(document)),
+          }),
+        ),
       );
     };
 

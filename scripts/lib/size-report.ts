@@ -16,8 +16,8 @@ export const GZIP_BUDGETS: Record<string, number> = {
   // and shadow-root UI are ~6.3 KB of it; the reading engine (vocabulary, dates, money and
   // phone parsers, visible-text walk) ~11 KB; the overlay with its CSS, formatting, page
   // report and wiring ~5.5 KB; carriers and page watcher ~1.2 KB. The ceiling holds
-  // today's size (23.5 KB).
-  'content-scripts/carrier.js': 23.6 * 1024,
+  // today's size (23.6 KB, with the translated-page hint).
+  'content-scripts/carrier.js': 23.8 * 1024,
   'background.js': 60 * 1024,
 };
 

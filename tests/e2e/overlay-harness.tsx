@@ -75,6 +75,7 @@ export const STATES: Record<string, OverlayView> = {
   },
   unassigned: { mode: 'unassigned', reading },
   unsure: { mode: 'unsure', carrier: 'claro', reading },
+  translated: { mode: 'translated' },
   receipt: { mode: 'receipt', amount: 2000, operationId: '000123', duplicate: false },
   checklist: { mode: 'checklist' },
   failed: { mode: 'failed', notCharged: true },

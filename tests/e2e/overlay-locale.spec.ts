@@ -31,6 +31,23 @@ for (const language of ['es', 'zh_CN'] as const) {
   });
 }
 
+test.describe('overlay in zh_CN on a page Chrome translated into Chinese', () => {
+  test.use({ language: 'zh_CN' });
+
+  test('asks, in Chinese, for the original Spanish', async ({ openCarrierPage }) => {
+    const t = localeMessages('zh_CN');
+    const sample = claroAccountPage(new Date(), 19);
+    const translated = sample.html
+      .replace('<html', '<html class="translated-ltr"')
+      .replace('<h3>Saldo disponible</h3>', '<h3><font>可用余额</font></h3>');
+    const page = await openCarrierPage(sample.url, translated);
+    const overlay = new OverlayObject(page);
+    const text = await overlay.waitForText(new RegExp(escapeRegExp(t('overlayTranslatedTitle'))));
+    expect(text).toContain(t('overlayTranslatedBody'));
+    expect(text).toContain('西班牙语');
+  });
+});
+
 test('dark mode, and Escape folds the card into a pill that Enter reopens', async ({
   openCarrierPage,
 }) => {

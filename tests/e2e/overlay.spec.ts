@@ -119,6 +119,46 @@ test.describe('overlay on carrier pages', () => {
     expect(text).toContain('Wait a while before retrying');
   });
 
+  test('on a page the browser translated it asks for the original, reads once it is back, and never takes back a saved line', async ({
+    serviceWorker,
+    openCarrierPage,
+  }) => {
+    const sample = claroAccountPage(new Date(), 19);
+    // What Chrome's translate leaves in the page: a class on the root, words wrapped in <font>.
+    const translatedHeading =
+      '<font style="vertical-align: inherit;"><font style="vertical-align: inherit;">Available balance</font></font>';
+    const translated = sample.html
+      .replace('<html', '<html class="translated-ltr"')
+      .replace('<h3>Saldo disponible</h3>', `<h3>${translatedHeading}</h3>`);
+    expect(translated).not.toBe(sample.html);
+    const page = await openCarrierPage(sample.url, translated);
+    const overlay = new OverlayObject(page);
+    const hint = await overlay.waitForText(/machine-translated/);
+    expect(hint).toContain('back to the original (Spanish)');
+    expect(await readStore(serviceWorker, 'lines')).toEqual([]);
+
+    // "Show original": Chrome puts the page's own words back and drops the class.
+    await page.evaluate(() => {
+      document.documentElement.classList.remove('translated-ltr');
+      document.querySelector('h3')!.textContent = 'Saldo disponible';
+    });
+    await overlay.waitForText(/Saved · \+54 9 11 3456-7812/);
+    expect(await readStore(serviceWorker, 'lines')).toHaveLength(1);
+
+    // Translated again after the line was saved: the overlay keeps saying what was saved.
+    await page.evaluate(() => {
+      document.documentElement.classList.add('translated-ltr');
+      const font = document.createElement('font');
+      font.textContent = 'Available balance';
+      document.querySelector('h3')!.replaceChildren(font);
+    });
+    await page.waitForTimeout(2_500);
+    const after = await overlay.text();
+    expect(after).toMatch(/Saved/);
+    expect(after).not.toMatch(/machine-translated/);
+    expect(await readStore(serviceWorker, 'lines')).toHaveLength(1);
+  });
+
   test('dismiss closes it for this page, also after a reload; other pages still show it', async ({
     context,
     openCarrierPage,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  nextOverlayView,
   overlayViewFor,
   pageSignalsFromText,
   type OverlayInputs,
@@ -35,7 +36,12 @@ const saved: ReadingAnswer = {
   line,
   previousBalance: { amount: 1234.56, currency: 'ARS' },
 };
-const quiet = { paymentFailed: false, notCharged: false, accountVocabulary: false };
+const quiet = {
+  paymentFailed: false,
+  notCharged: false,
+  accountVocabulary: false,
+  translated: false,
+};
 
 function view(overrides: Partial<OverlayInputs>) {
   return overlayViewFor({
@@ -53,17 +59,26 @@ describe('pageSignalsFromText', () => {
   it('recognises a failed payment and the promise of no double charge', () => {
     const signals = pageSignalsFromText(
       'No fue posible procesar el pago de la recarga. No se realizó ningún cargo en tu tarjeta. Intentá nuevamente.',
+      false,
     );
     expect(signals.paymentFailed).toBe(true);
     expect(signals.notCharged).toBe(true);
   });
 
   it('does not call a successful recharge or a plain account page a failure', () => {
-    expect(pageSignalsFromText('¡Recarga exitosa! Tu pago fue aprobado.').paymentFailed).toBe(
+    expect(
+      pageSignalsFromText('¡Recarga exitosa! Tu pago fue aprobado.', false).paymentFailed,
+    ).toBe(false);
+    const account = pageSignalsFromText(
+      'Tu saldo disponible: $ 1.234,56. Vence el 15/12/2026',
       false,
     );
-    const account = pageSignalsFromText('Tu saldo disponible: $ 1.234,56. Vence el 15/12/2026');
-    expect(account).toEqual({ paymentFailed: false, notCharged: false, accountVocabulary: true });
+    expect(account).toEqual({
+      paymentFailed: false,
+      notCharged: false,
+      accountVocabulary: true,
+      translated: false,
+    });
   });
 });
 
@@ -92,6 +107,30 @@ describe('overlayViewFor', () => {
       signals: { ...quiet, accountVocabulary: true },
     });
     expect(result).toEqual({ mode: 'unsure', carrier: 'claro', reading: nothing });
+  });
+
+  it('asks for the original on an account page the browser translated; a recharge page keeps its checklist', () => {
+    // Translated, the page no longer speaks Spanish: no account vocabulary is found.
+    const translated = { ...quiet, translated: true };
+    const ignored = { outcome: 'ignored' as const, line: null, previousBalance: null };
+    expect(view({ reading: nothing, answer: ignored, signals: translated })).toEqual({
+      mode: 'translated',
+    });
+    expect(
+      view({ urlKind: 'recharge', reading: nothing, answer: null, signals: translated }),
+    ).toEqual({ mode: 'checklist' });
+    expect(view({ urlKind: 'other', reading: nothing, answer: null, signals: translated })).toBe(
+      null,
+    );
+  });
+
+  it('a translation after the page was saved keeps the saved line on screen', () => {
+    const savedView = view({})!;
+    const translatedView = { mode: 'translated' as const };
+    expect(nextOverlayView(savedView, translatedView)).toBe(savedView);
+    expect(nextOverlayView(null, translatedView)).toBe(translatedView);
+    // Back to the original: the new reading's view replaces the hint.
+    expect(nextOverlayView(translatedView, savedView)).toBe(savedView);
   });
 
   it('shows the checklist on recharge pages and the troubleshooting on failures', () => {

@@ -139,11 +139,18 @@ export function emptyReadingFor(carrier: Reading['carrier'], reason: string): Re
   };
 }
 
+/**
+ * Chrome's translate bar rewrites the page's words (and dates) in the reader's language and
+ * marks the root element: such a page is not read, and the overlay asks for the original.
+ */
+export function isMachineTranslated(doc: Document): boolean {
+  return /\btranslated-(?:ltr|rtl)\b/.test(doc.documentElement?.className ?? '');
+}
+
 export function readCarrierPage(input: EngineInput): Reading {
   const { doc, carrier, urlKind, now } = input;
   const notes: string[] = [];
-  // Chrome's translate bar rewrites the page's words (and dates) in the reader's language.
-  if (/\btranslated-(?:ltr|rtl)\b/.test(doc.documentElement?.className ?? '')) {
+  if (isMachineTranslated(doc)) {
     return emptyReadingFor(carrier.id, 'page machine-translated: only the original is read');
   }
   const page = collectLines(doc);

@@ -10,6 +10,7 @@ import { collectLines, ensureVisible } from './visible-text';
 export { parseMoney, parseAmount, findMoney } from './money';
 export { parseDate, findDates } from './dates';
 export { parseMsisdn, findPhones } from './phone';
+export { isMachineTranslated } from './engine';
 export { collectLines } from './visible-text';
 
 /**
