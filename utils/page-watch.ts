@@ -33,7 +33,7 @@ export interface PageWatchDeps {
 }
 
 export interface PageWatch {
-  /** Start over for a new route (single-page-app navigation). */
+  /** Start over for a new route (single-page-app navigation) or a page in a new language. */
   restart(): void;
   stop(): void;
 }
@@ -103,6 +103,9 @@ export function watchPage(deps: PageWatchDeps): PageWatch {
     stop();
     reads = 0;
     stableReads = 0;
+    // A new start is a new page for the user: its first reading is sent even when it
+    // equals the last one (the overlay was cleared and waits for the answer).
+    lastSentKey = null;
     stopObserving = deps.observe(onChange);
     onChange();
     armMaxWait();

@@ -191,6 +191,19 @@ export default defineContentScript({
       show(null);
       watch.restart();
     });
+    // Chrome's translate and its "Show original" flip a class on <html>: the page in its
+    // other language is read afresh, even after the watcher has given up on it.
+    let translated = isMachineTranslated(document);
+    const languageObserver = new MutationObserver(() => {
+      if (isMachineTranslated(document) === translated) return;
+      translated = !translated;
+      watch.restart();
+    });
+    languageObserver.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['class'],
+    });
+    ctx.onInvalidated(() => languageObserver.disconnect());
     ctx.onInvalidated(() => watch.stop());
   },
 });

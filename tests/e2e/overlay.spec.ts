@@ -159,6 +159,31 @@ test.describe('overlay on carrier pages', () => {
     expect(await readStore(serviceWorker, 'lines')).toHaveLength(1);
   });
 
+  test('a page with nothing sure on it switches to the translation hint and back when Chrome translates it', async ({
+    openCarrierPage,
+  }) => {
+    const url = 'https://m-miclaro.claro.com.ar/consultas';
+    const html =
+      '<!doctype html><html lang="es-AR"><head><meta charset="utf-8"><title>Mi Claro</title></head>' +
+      '<body><main><h2>Tu saldo</h2><p>Consultá tu saldo y el vencimiento de tu línea desde la app.</p></main></body></html>';
+    const page = await openCarrierPage(url, html);
+    const overlay = new OverlayObject(page);
+    await overlay.waitForText(/Couldn't read this page for sure/);
+
+    // Translated well after the page was read: the hint replaces the "unsure" card.
+    const setLanguage = (translated: boolean) =>
+      page.evaluate((on) => {
+        document.documentElement.classList.toggle('translated-ltr', on);
+        document.querySelector('h2')!.textContent = on ? 'Your balance' : 'Tu saldo';
+      }, translated);
+    await setLanguage(true);
+    await overlay.waitForText(/machine-translated/);
+    // "Show original": the page is read again and the hint goes away.
+    await setLanguage(false);
+    const back = await overlay.waitForText(/Couldn't read this page for sure/);
+    expect(back).not.toMatch(/machine-translated/);
+  });
+
   test('dismiss closes it for this page, also after a reload; other pages still show it', async ({
     context,
     openCarrierPage,

@@ -105,6 +105,20 @@ describe('watchPage', () => {
     expect(page.observing()).toBe(false);
   });
 
+  it('after a restart, sends the first reading even when it equals the last one sent', () => {
+    const empty = reading({ kind: 'none', balance: null, expiresOn: null, msisdn: null });
+    const page = fakePage(empty);
+    vi.advanceTimersByTime(timing.maxWaitMs * 40);
+    expect(page.observing()).toBe(false);
+    expect(page.sent).toHaveLength(1);
+    // A new route (or the page in another language) with the same empty reading: the
+    // overlay was cleared and waits for the background's answer.
+    page.watch.restart();
+    vi.advanceTimersByTime(timing.settleMs);
+    expect(page.sent).toHaveLength(2);
+    expect(page.observing()).toBe(true);
+  });
+
   it('starts over on a route change and sends the new line', () => {
     const page = fakePage(reading());
     vi.advanceTimersByTime(timing.settleMs + timing.maxWaitMs);
