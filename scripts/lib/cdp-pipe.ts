@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium';
 
 interface CdpMessage {
@@ -23,15 +24,18 @@ interface CdpMessage {
 export class CdpBrowser {
   private nextId = 1;
   private readonly pending = new Map<number, (message: CdpMessage) => void>();
+  private exited = false;
 
   private constructor(
     private readonly child: ChildProcess,
     private readonly userDataDir: string,
   ) {
     const input = child.stdio[4] as Readable;
+    // A character may be split across two chunks.
+    const decoder = new StringDecoder('utf8');
     let buffered = '';
     input.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
+      buffered += decoder.write(chunk);
       // Messages are JSON separated by NUL.
       for (let end = buffered.indexOf('\0'); end >= 0; end = buffered.indexOf('\0')) {
         const message = JSON.parse(buffered.slice(0, end)) as CdpMessage;
@@ -42,6 +46,15 @@ export class CdpBrowser {
         }
       }
     });
+    // A browser that dies fails every pending call instead of hanging the benchmark.
+    child.once('exit', (code, signal) => {
+      this.exited = true;
+      for (const settle of this.pending.values()) {
+        settle({ error: { message: `Chromium exited (${signal ?? code})` } });
+      }
+      this.pending.clear();
+    });
+    (child.stdio[3] as Writable).on('error', () => undefined);
   }
 
   /** Headless Chromium with one unpacked extension and a fresh profile. */
@@ -69,6 +82,7 @@ export class CdpBrowser {
     sessionId?: string,
   ): Promise<T> {
     const id = this.nextId++;
+    if (this.exited) return Promise.reject(new Error(`${method}: Chromium has exited`));
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, (message) =>
         message.error
@@ -129,9 +143,11 @@ export class CdpBrowser {
   }
 
   async quit(): Promise<void> {
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    await this.send('Browser.close').catch(() => this.child.kill());
-    await exited;
+    if (!this.exited) {
+      const exited = new Promise((resolve) => this.child.once('exit', resolve));
+      await this.send('Browser.close').catch(() => this.child.kill());
+      await exited;
+    }
     rmSync(this.userDataDir, { recursive: true, force: true });
   }
 }
