@@ -18,6 +18,7 @@
  * otherwise reopen it at the installed version and let old code write into it.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import { DB_NEWER_ERROR } from './error-text';
 import {
   DEFAULT_SETTINGS,
   type Line,
@@ -47,9 +48,6 @@ export const DB_VERSION = 2;
 /** Set only by the test build (wxt.config.ts `vite.define`); undefined in shipped code. */
 declare const __LK_TEST_SCHEMA_V3__: boolean | undefined;
 const TEST_SCHEMA_V3 = typeof __LK_TEST_SCHEMA_V3__ !== 'undefined' && __LK_TEST_SCHEMA_V3__;
-
-/** The error every query rejects with when the database is newer than this code. */
-export const DB_NEWER_ERROR = 'database-newer';
 
 /**
  * True when `error` says the stored database was written by a newer LineKeeper (Dexie's or

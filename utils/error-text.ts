@@ -1,15 +1,24 @@
 /**
- * Storage failures the background reports (utils/messages.ts labels them), as message keys:
- * shared by the popup and the overlay so both say the same thing in the user's language.
+ * The labels the background puts in a failed reply (utils/messages.ts) and the message
+ * keys the popup and the overlay show for them, so both say the same thing in the user's
+ * language. A tiny module of its own: the content script imports it.
  */
-const STORAGE_ERRORS: [RegExp, string][] = [
-  [/database-newer/, 'popupErrDatabaseNewer'],
-  [/storage-full/, 'popupErrStorageFull'],
-  [/storage-failed/, 'popupStorageErrorBody'],
+
+/** Marker in the reply when IndexedDB refused a write for lack of space. */
+export const STORAGE_FULL = 'storage-full';
+/** Marker in the reply when IndexedDB itself failed (unavailable, closed, aborted). */
+export const STORAGE_FAILED = 'storage-failed';
+/** The error every query rejects with when the database is newer than this code. */
+export const DB_NEWER_ERROR = 'database-newer';
+
+const STORAGE_ERRORS: [string, string][] = [
+  [DB_NEWER_ERROR, 'popupErrDatabaseNewer'],
+  [STORAGE_FULL, 'popupErrStorageFull'],
+  [STORAGE_FAILED, 'popupStorageErrorBody'],
 ];
 
 /** The message key for a storage failure, or null for any other error. */
 export function storageErrorKey(error: string): string | null {
-  for (const [pattern, key] of STORAGE_ERRORS) if (pattern.test(error)) return key;
+  for (const [label, key] of STORAGE_ERRORS) if (error.includes(label)) return key;
   return null;
 }

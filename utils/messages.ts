@@ -19,13 +19,13 @@ import { backupIntegrityProblem } from './backup';
 import * as z from 'zod/mini';
 import { carrierForUrl, type CarrierAdapter } from './carriers';
 import {
-  DB_NEWER_ERROR,
   isNewerDatabaseError,
   readingFingerprint,
   reopenIfFailed,
   readSettings,
   type LineKeeperDb,
 } from './db';
+import { DB_NEWER_ERROR, STORAGE_FAILED, STORAGE_FULL } from './error-text';
 import { effectiveExpiry, lineSummary } from './reminders';
 import { snoozeLine } from './reconcile';
 import {
@@ -198,11 +198,6 @@ export async function handleMessage(
     return fail(`failed: ${errorText(error)}`);
   }
 }
-
-/** Marker in the reply when IndexedDB refused a write for lack of space. */
-export const STORAGE_FULL = 'storage-full';
-/** Marker in the reply when IndexedDB itself failed (unavailable, closed, aborted). */
-export const STORAGE_FAILED = 'storage-failed';
 
 function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
