@@ -33,8 +33,27 @@ export function readingHasValues(reading: Reading): boolean {
   );
 }
 
+/**
+ * What the overlay needs to know about the page beyond the reading. The page's text is
+ * asked for only when it can say something: a page that gave values is an account page or
+ * a receipt, and a translated page no longer speaks Spanish.
+ */
+export function pageSignalsFor(
+  reading: Reading,
+  translated: boolean,
+  pageText: () => string,
+): PageSignals {
+  if (readingHasValues(reading)) {
+    return { paymentFailed: false, notCharged: false, accountVocabulary: true, translated };
+  }
+  if (translated) {
+    return { paymentFailed: false, notCharged: false, accountVocabulary: false, translated };
+  }
+  return pageSignalsFromText(pageText());
+}
+
 /** Looks for the phrases the overlay reacts to in the page's visible text. */
-export function pageSignalsFromText(visibleText: string, translated: boolean): PageSignals {
+export function pageSignalsFromText(visibleText: string): PageSignals {
   const text = foldText(visibleText);
   return {
     // The engine's own failure vocabulary, tied to a payment word as the engine does.
@@ -42,7 +61,7 @@ export function pageSignalsFromText(visibleText: string, translated: boolean): P
       (FAILURE_WORDS.test(text) || NEGATED_SUCCESS.test(text)) && PAYMENT_WORDS.test(text),
     notCharged: NOT_CHARGED.test(text),
     accountVocabulary: ACCOUNT_VOCABULARY.test(text),
-    translated,
+    translated: false,
   };
 }
 

@@ -24,8 +24,7 @@ import { watchPage } from '../../utils/page-watch';
 import {
   nextOverlayView,
   overlayViewFor,
-  pageSignalsFromText,
-  readingHasValues,
+  pageSignalsFor,
   type OverlayView,
 } from '../../utils/overlay-view';
 import { isMachineTranslated, readPage, visibleText } from '../../utils/reading';
@@ -146,15 +145,9 @@ export default defineContentScript({
             reading,
             answer,
             answerError,
-            // A page that gave values is an account page or a receipt: no need to scan it again.
-            signals: readingHasValues(reading)
-              ? {
-                  paymentFailed: false,
-                  notCharged: false,
-                  accountVocabulary: true,
-                  translated: false,
-                }
-              : pageSignalsFromText(visibleText(document), isMachineTranslated(document)),
+            signals: pageSignalsFor(reading, isMachineTranslated(document), () =>
+              visibleText(document),
+            ),
           }),
         ),
       );
@@ -203,7 +196,9 @@ export default defineContentScript({
       attributes: true,
       attributeFilter: ['class'],
     });
-    ctx.onInvalidated(() => languageObserver.disconnect());
-    ctx.onInvalidated(() => watch.stop());
+    ctx.onInvalidated(() => {
+      languageObserver.disconnect();
+      watch.stop();
+    });
   },
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   nextOverlayView,
   overlayViewFor,
+  pageSignalsFor,
   pageSignalsFromText,
   type OverlayInputs,
   type ReadingAnswer,
@@ -59,26 +60,42 @@ describe('pageSignalsFromText', () => {
   it('recognises a failed payment and the promise of no double charge', () => {
     const signals = pageSignalsFromText(
       'No fue posible procesar el pago de la recarga. No se realizó ningún cargo en tu tarjeta. Intentá nuevamente.',
-      false,
     );
     expect(signals.paymentFailed).toBe(true);
     expect(signals.notCharged).toBe(true);
   });
 
   it('does not call a successful recharge or a plain account page a failure', () => {
-    expect(
-      pageSignalsFromText('¡Recarga exitosa! Tu pago fue aprobado.', false).paymentFailed,
-    ).toBe(false);
-    const account = pageSignalsFromText(
-      'Tu saldo disponible: $ 1.234,56. Vence el 15/12/2026',
+    expect(pageSignalsFromText('¡Recarga exitosa! Tu pago fue aprobado.').paymentFailed).toBe(
       false,
     );
+    const account = pageSignalsFromText('Tu saldo disponible: $ 1.234,56. Vence el 15/12/2026');
     expect(account).toEqual({
       paymentFailed: false,
       notCharged: false,
       accountVocabulary: true,
       translated: false,
     });
+  });
+});
+
+describe('pageSignalsFor', () => {
+  it('reads the page text only when it can say something', () => {
+    let asked = 0;
+    const pageText = () => {
+      asked += 1;
+      return 'No fue posible procesar el pago de la recarga.';
+    };
+    expect(pageSignalsFor(account, false, pageText)).toMatchObject({ accountVocabulary: true });
+    expect(pageSignalsFor(nothing, true, pageText)).toEqual({
+      paymentFailed: false,
+      notCharged: false,
+      accountVocabulary: false,
+      translated: true,
+    });
+    expect(asked).toBe(0);
+    expect(pageSignalsFor(nothing, false, pageText)).toMatchObject({ paymentFailed: true });
+    expect(asked).toBe(1);
   });
 });
 
