@@ -6,7 +6,7 @@
 import type { Translate, UiLocale } from './i18n';
 
 /** Our interface languages as BCP-47 tags for Intl. Spanish is Argentine usage. */
-const BCP47_BY_LOCALE: Record<UiLocale, string> = {
+export const BCP47_BY_LOCALE: Record<UiLocale, string> = {
   en: 'en',
   es: 'es-AR',
   zh_CN: 'zh-CN',
@@ -17,7 +17,7 @@ const BCP47_BY_LOCALE: Record<UiLocale, string> = {
  * Argentine pages where the day always comes first, and `Dec 15` next to `15/12` invites
  * mistakes.
  */
-const DATE_BCP47_BY_LOCALE: Record<UiLocale, string> = { ...BCP47_BY_LOCALE, en: 'en-GB' };
+export const DATE_BCP47_BY_LOCALE: Record<UiLocale, string> = { ...BCP47_BY_LOCALE, en: 'en-GB' };
 
 /**
  * Intl formatters are slow to build (~0.3 ms each, more on a cold page) and immutable: each

@@ -3,6 +3,7 @@
  * and scales, money spent per calendar year, and the receipts list. No browser, no database:
  * the component queries Dexie and hands the records in.
  */
+import { DATE_BCP47_BY_LOCALE, cachedFormatter } from './format';
 import type { UiLocale } from './i18n';
 import type { IsoDate, PageKind, Renewal, StoredReading } from './schema';
 
@@ -269,20 +270,6 @@ export function receiptRows<T extends Pick<Renewal, 'date' | 'createdAt' | 'oper
 
 // ───────────────────────── Dates of readings ─────────────────────────
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** As utils/format.ts writes dates: day first in English too (en-GB), Argentine Spanish. */
-const DATE_TAGS: Record<UiLocale, string> = { en: 'en-GB', es: 'es-AR', zh_CN: 'zh-CN' };
-
-function cachedFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = make();
-    dateTimeFormats.set(key, format);
-  }
-  return format;
-}
-
 /**
  * When a reading was taken, compact and day first (`26/11/2026, 05:44`; zh `2026/11/26 05:44`),
  * in the user's language and own time zone (a visit is an event of
@@ -291,8 +278,8 @@ function cachedFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTi
 export function formatReadAt(readAt: string, locale: UiLocale, timeZone?: string): string {
   const at = Date.parse(readAt);
   if (!Number.isFinite(at)) return readAt;
-  const tag = DATE_TAGS[locale];
-  return cachedFormat(
+  const tag = DATE_BCP47_BY_LOCALE[locale];
+  return cachedFormatter(
     `dt|${tag}|${timeZone ?? ''}`,
     () =>
       new Intl.DateTimeFormat(tag, {
@@ -309,8 +296,8 @@ export function formatReadAt(readAt: string, locale: UiLocale, timeZone?: string
 
 /** The user's calendar day of an instant, short (chart axis and summary). */
 export function formatDayOf(at: number, locale: UiLocale, timeZone?: string): string {
-  const tag = DATE_TAGS[locale];
-  return cachedFormat(
+  const tag = DATE_BCP47_BY_LOCALE[locale];
+  return cachedFormatter(
     `d|${tag}|${timeZone ?? ''}`,
     () => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone }),
   ).format(at);

@@ -7,6 +7,7 @@
  */
 import { carrierById } from './carriers';
 import {
+  DATE_BCP47_BY_LOCALE,
   cachedFormatter,
   formatDaysLeft,
   formatIsoDate,
@@ -231,7 +232,7 @@ export function readWhere(
 
 /** When a snooze ends, in the user's own clock: "16 May, 10:00". */
 export function formatSnoozeEnd(until: number, locale: UiLocale): string {
-  const tag = locale === 'zh_CN' ? 'zh-CN' : locale === 'es' ? 'es-AR' : 'en-GB';
+  const tag = DATE_BCP47_BY_LOCALE[locale];
   return cachedFormatter(
     `snooze-end:${tag}`,
     () =>

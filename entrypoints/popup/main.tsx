@@ -4,8 +4,8 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { warmFormatters } from '../../utils/format';
-import { browserTranslate, translationLocale, type UiLocale } from '../../utils/i18n';
+import { BCP47_BY_LOCALE, warmFormatters } from '../../utils/format';
+import { browserTranslate, translationLocale } from '../../utils/i18n';
 import { LIST_SNAPSHOT_KEY, parseListSnapshot } from '../../utils/list-snapshot';
 import { App, readHideNumbers } from './App';
 import './style.css';
@@ -18,10 +18,8 @@ const snapshot = browser.storage.local.get(LIST_SNAPSHOT_KEY).then(
   () => null,
 );
 
-const LANG_TAGS: Record<UiLocale, string> = { en: 'en', es: 'es-AR', zh_CN: 'zh-CN' };
-
 const locale = translationLocale();
-document.documentElement.lang = LANG_TAGS[locale];
+document.documentElement.lang = BCP47_BY_LOCALE[locale];
 document.title = browserTranslate('extName');
 
 // Opened in a tab (the overlay's "enter it by hand", or tests): let the page be fluid.
