@@ -203,17 +203,27 @@ function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-/** QuotaExceededError, directly or as the `inner` of a Dexie AbortError / BulkError. */
-function isStorageFullError(error: unknown): boolean {
+/**
+ * Whether `error` or one of its causes (a Dexie error's `inner`, a BulkError's first
+ * failure; four levels at most) has this name or message.
+ */
+function inErrorChain(error: unknown, test: (name: unknown, message: unknown) => boolean) {
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
     const { name, message } = e as { name?: unknown; message?: unknown };
-    if (name === 'QuotaExceededError') return true;
-    if (typeof message === 'string' && /QuotaExceeded|quota|FILE_ERROR_NO_SPACE/i.test(message)) {
-      return true;
-    }
+    if (test(name, message)) return true;
     e = (e as { inner?: unknown }).inner ?? (e as { failures?: unknown[] }).failures?.[0];
   }
   return false;
+}
+
+/** QuotaExceededError, directly or as the `inner` of a Dexie AbortError / BulkError. */
+function isStorageFullError(error: unknown): boolean {
+  return inErrorChain(
+    error,
+    (name, message) =>
+      name === 'QuotaExceededError' ||
+      (typeof message === 'string' && /QuotaExceeded|quota|FILE_ERROR_NO_SPACE/i.test(message)),
+  );
 }
 
 /**
@@ -235,15 +245,12 @@ const STORAGE_FAILURE_NAMES = new Set([
 ]);
 
 function isStorageFailure(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
-    const { name, message } = e as { name?: unknown; message?: unknown };
-    if (typeof name === 'string' && STORAGE_FAILURE_NAMES.has(name)) return true;
-    if (typeof message === 'string' && /Maximum key generator value reached/.test(message)) {
-      return true;
-    }
-    e = (e as { inner?: unknown }).inner ?? (e as { failures?: unknown[] }).failures?.[0];
-  }
-  return false;
+  return inErrorChain(
+    error,
+    (name, message) =>
+      (typeof name === 'string' && STORAGE_FAILURE_NAMES.has(name)) ||
+      (typeof message === 'string' && /Maximum key generator value reached/.test(message)),
+  );
 }
 
 function carrierSender(sender: MessageSender): { carrier: CarrierAdapter; host: string } | null {

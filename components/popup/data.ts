@@ -8,11 +8,11 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isNewerDatabaseError, openDatabase, type LineKeeperDb } from '../../utils/db';
-
-export { readSettings } from '../../utils/db';
+import { storageErrorKey } from '../../utils/error-text';
 import type { Translate } from '../../utils/i18n';
 import { ReplySchemas, type ReplyOf, type UiMessage } from '../../utils/schema';
-import { storageErrorKey } from '../../utils/error-text';
+
+export { readSettings } from '../../utils/db';
 
 let database: LineKeeperDb | undefined;
 
