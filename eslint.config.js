@@ -23,6 +23,44 @@ const unsafeHtml = [
   },
 ];
 
+// The page fence: code that runs on carrier pages (every page pays for its bytes and its
+// main-thread time) imports no database, no zod values and nothing of the background or the
+// popup. Types may cross (they cost nothing); values only from the page-safe modules.
+export const PAGE_CODE = [
+  'entrypoints/carrier.content/**',
+  'components/overlay/**',
+  'utils/reading/**',
+  'utils/content/**',
+  'utils/carriers/**',
+  'utils/protocol/send.ts',
+  'utils/domain/time.ts',
+  'utils/domain/format.ts',
+  'utils/domain/i18n.ts',
+  'utils/domain/error-text.ts',
+];
+const PAGE_SAFE_DOMAIN = ['time', 'format', 'i18n', 'error-text'];
+const pageFence = [
+  {
+    group: ['dexie', 'dexie/*'],
+    message: 'No database on carrier pages: the content script only sends messages.',
+  },
+  {
+    group: ['zod', 'zod/*'],
+    allowTypeImports: true,
+    message: 'No zod values on carrier pages (size): import types only; the background validates.',
+  },
+  {
+    group: ['**/background/**', '**/popup/**', '**/components/popup/**', '**/protocol/messages'],
+    allowTypeImports: true,
+    message: 'Carrier pages import no background or popup code (types only).',
+  },
+  {
+    group: ['**/domain/*', ...PAGE_SAFE_DOMAIN.map((name) => `!**/domain/${name}`)],
+    allowTypeImports: true,
+    message: `On carrier pages only ${PAGE_SAFE_DOMAIN.join(', ')} of utils/domain are page-safe values; the rest carries zod or database rules (types only).`,
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -51,6 +89,12 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
+    },
+  },
+  {
+    files: PAGE_CODE.map((glob) => (glob.endsWith('**') ? `${glob}/*.{ts,tsx}` : glob)),
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: pageFence }],
     },
   },
 );

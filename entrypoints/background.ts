@@ -5,9 +5,10 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openDatabase, reopenIfFailed } from '../utils/db';
-import { oneAtATime } from '../utils/list-snapshot';
-import { addLinePagePath, handleMessage, type MessageDeps } from '../utils/messages';
+import { openDatabase, reopenIfFailed } from '../utils/background/db';
+import { oneAtATime } from '../utils/domain/list-snapshot';
+import { addLinePagePath } from '../utils/protocol/add-line-link';
+import { handleMessage, type MessageDeps } from '../utils/background/dispatch';
 import {
   createI18n,
   onAlarm,
@@ -17,8 +18,8 @@ import {
   writeListSnapshot,
   type ActionApi,
   type ClickDeps,
-} from '../utils/reconcile';
-import { systemZoneOffset } from '../utils/time';
+} from '../utils/background/reconcile';
+import { systemZoneOffset } from '../utils/domain/time';
 
 export default defineBackground(() => {
   const db = openDatabase();

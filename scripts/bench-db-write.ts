@@ -6,8 +6,8 @@
  */
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../utils/db';
-import { handleMessage } from '../utils/messages';
+import { openDatabase } from '../utils/background/db';
+import { handleMessage } from '../utils/background/dispatch';
 import { fillBenchDatabase, median } from './lib/bench-data';
 import { reportBenchFigure } from './lib/bench-result';
 

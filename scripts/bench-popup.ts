@@ -30,6 +30,7 @@
  * there (as after any real change, which the background sees itself). The machine's load
  * average is printed with the figures: on a busy machine every page load is slower.
  */
+import { readDatabaseInPage } from '../tests/support/database';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,7 +38,7 @@ import { parseArgs } from 'node:util';
 import { median } from './lib/bench-data';
 import { reportBenchFigure } from './lib/bench-result';
 import { CdpBrowser } from './lib/cdp-pipe';
-import { CHROME_BUILD_DIR } from './lib/chromium';
+import { CHROME_BUILD_DIR } from '../tests/support/chromium';
 
 const TARGET_MEDIAN_MS = 50;
 /** What counts as "the list": explicit list items or items of a list element. */
@@ -177,31 +178,6 @@ async function fillDatabase({
   db.close();
 }
 
-/** Lines and readings stored, once the background has created the database; null before. */
-async function countRecords(): Promise<{ lines: number; readings: number } | null> {
-  const names = (await indexedDB.databases()).map((d) => d.name);
-  if (!names.includes('linekeeper')) return null;
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('linekeeper');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  try {
-    if (!db.objectStoreNames.contains('lines') || !db.objectStoreNames.contains('readings')) {
-      return null;
-    }
-    const count = (store: string) =>
-      new Promise<number>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).count();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    return { lines: await count('lines'), readings: await count('readings') };
-  } finally {
-    db.close();
-  }
-}
-
 /** Lines counted by the list snapshot in storage.local; null when there is none. */
 async function snapshotCount(key: string): Promise<number | null> {
   // The extension page's own API (no polyfill in these pages).
@@ -320,10 +296,18 @@ async function main(): Promise<void> {
     // A page of the extension with no script of ours, for set-up work in its origin.
     const blank = `${base}/bench-floor.html`;
 
-    await waitFor('the database', () => inTab(browser, blank, countRecords, undefined), Boolean);
+    // The background creates the database on its first wake; wait until its stores exist.
+    const stores = { stores: ['lines', 'readings'], countOnly: true };
+    const storedCounts = async () => {
+      const dump = await inTab(browser, blank, readDatabaseInPage, stores);
+      return 'lines' in dump.stores && 'readings' in dump.stores
+        ? { lines: dump.stores.lines as number, readings: dump.stores.readings as number }
+        : null;
+    };
+    await waitFor('the database', storedCounts, Boolean);
     const started = Date.now();
     await inTab(browser, blank, fillDatabase, { lineCount: LINES, readingCount: READINGS });
-    const counts = (await inTab(browser, blank, countRecords, undefined))!;
+    const counts = (await storedCounts())!;
     console.log(
       `database: ${counts.lines} lines, ${counts.readings} readings (filled in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );

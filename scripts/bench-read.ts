@@ -16,7 +16,7 @@ import * as chrono from 'chrono-node';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { reportBenchFigure } from './lib/bench-result';
-import { loadPage } from './lib/load-page';
+import { loadPage } from '../tests/support/load-page';
 import { readPage, visibleText } from '../utils/reading';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

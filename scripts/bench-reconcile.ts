@@ -7,9 +7,9 @@
 import 'fake-indexeddb/auto';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../utils/db';
-import { reconcile, type AlarmInfo, type ReconcileDeps } from '../utils/reconcile';
-import { offsetForTimeZone } from '../utils/time';
+import { openDatabase } from '../utils/background/db';
+import { reconcile, type AlarmInfo, type ReconcileDeps } from '../utils/background/reconcile';
+import { offsetForTimeZone } from '../utils/domain/time';
 import { fillBenchDatabase, median } from './lib/bench-data';
 import { reportBenchFigure } from './lib/bench-result';
 

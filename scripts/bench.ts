@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BenchFigure } from './lib/bench-result';
-import { REPO_ROOT } from './lib/chromium';
+import { REPO_ROOT } from '../tests/support/chromium';
 import { formatKb, sizeReport } from './lib/size-report';
 
 const BENCHMARKS = ['bench:read', 'bench:reconcile', 'bench:db-write', 'bench:popup'];

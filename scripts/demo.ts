@@ -13,8 +13,8 @@ import {
   launchWithExtension,
   readStore,
   serveHtml,
-} from './lib/chromium';
-import { sampleAccountPages } from './lib/sample-pages';
+} from '../tests/support/chromium';
+import { sampleAccountPages } from '../tests/support/sample-pages';
 
 const OVERLAY_TAG = 'linekeeper-overlay';
 

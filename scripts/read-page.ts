@@ -5,7 +5,7 @@
  * folder) work; their local stylesheets are used to tell hidden elements apart.
  */
 import { readFileSync } from 'node:fs';
-import type { Reading } from '../utils/schema';
+import type { Reading } from '../utils/domain/records';
 
 const USAGE = 'usage: npm run read-page -- PAGE.html --url URL [--at ISO-8601-time]';
 
@@ -93,7 +93,7 @@ async function main(): Promise<number> {
   }
   // Loaded only now: argument errors answer at once, without starting happy-dom.
   const [{ loadPage }, { readPage }] = await Promise.all([
-    import('./lib/load-page'),
+    import('../tests/support/load-page'),
     import('../utils/reading'),
   ]);
   const page = loadPage(html, args.url, { htmlPath: args.file });

@@ -1,26 +1,49 @@
 #!/usr/bin/env node
 // `npm test`: everything a change must pass, in order, with one closing line that totals
-// the three test runners (Vitest, Playwright in Chromium, node:test in Firefox). Every step runs even when an earlier one fails, so one run shows all
+// the test runners (Vitest's unit and build tiers, Playwright in Chromium, node:test in
+// Firefox). Every step runs even when an earlier one fails, so one run shows all
 // that is wrong; the exit code is non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const RESULTS = 'test-results';
 mkdirSync(RESULTS, { recursive: true });
-for (const file of ['unit.json', 'e2e.json', 'firefox.json']) {
+for (const file of ['unit.json', 'build.json', 'e2e.json', 'firefox.json']) {
   rmSync(`${RESULTS}/${file}`, { force: true });
 }
 
+// Fast checks first (no build needed), then the build and what checks the built extension.
 const steps = [
   ['type-check', 'npx', ['tsc', '--noEmit']],
   ['eslint', 'npx', ['eslint', '.']],
   ['prettier', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
-  ['build', 'npm', ['run', '--silent', 'build']],
-  ['web-ext lint (Firefox build)', 'npm', ['run', '--silent', 'lint:firefox']],
   [
     'unit tests',
     'npx',
-    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/unit.json`],
+    [
+      'vitest',
+      'run',
+      '--project',
+      'unit',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${RESULTS}/unit.json`,
+    ],
+  ],
+  ['build', 'npm', ['run', '--silent', 'build']],
+  ['web-ext lint (Firefox build)', 'npm', ['run', '--silent', 'lint:firefox']],
+  [
+    'build tests (manifests, sizes)',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      'build',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${RESULTS}/build.json`,
+    ],
   ],
   [
     'e2e tests (Chromium)',
@@ -53,7 +76,10 @@ function readJson(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
 }
 const unit = readJson(`${RESULTS}/unit.json`);
+const buildTier = readJson(`${RESULTS}/build.json`);
 const e2e = readJson(`${RESULTS}/e2e.json`);
+const buildPassed = buildTier?.numPassedTests ?? 0;
+const buildFailed = buildTier ? buildTier.numFailedTests : 1;
 const unitPassed = unit?.numPassedTests ?? 0;
 const unitFailed = unit ? unit.numFailedTests : 1;
 const e2ePassed = e2e?.stats?.expected ?? 0;
@@ -61,15 +87,20 @@ const e2eFailed = e2e ? (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0) : 1
 const firefox = readJson(`${RESULTS}/firefox.json`);
 const firefoxPassed = firefox?.passed ?? 0;
 const firefoxFailed = firefox ? firefox.failed : 1;
-const skipped = (unit?.numPendingTests ?? 0) + (e2e?.stats?.skipped ?? 0) + (firefox?.skipped ?? 0);
+const skipped =
+  (unit?.numPendingTests ?? 0) +
+  (buildTier?.numPendingTests ?? 0) +
+  (e2e?.stats?.skipped ?? 0) +
+  (firefox?.skipped ?? 0);
 
 console.log(`\nunit: ${unitPassed} passed, ${unitFailed} failed`);
+console.log(`build: ${buildPassed} passed, ${buildFailed} failed`);
 console.log(`e2e: ${e2ePassed} passed, ${e2eFailed} failed`);
 console.log(`firefox: ${firefoxPassed} passed, ${firefoxFailed} failed`);
 if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
 // A failed check (types, lint, build) counts as one failure: it is one.
 const failedChecks = failedSteps.filter((name) => !name.includes('tests')).length;
-const totalFailed = unitFailed + e2eFailed + firefoxFailed + failedChecks;
-const totalPassed = unitPassed + e2ePassed + firefoxPassed;
+const totalFailed = unitFailed + buildFailed + e2eFailed + firefoxFailed + failedChecks;
+const totalPassed = unitPassed + buildPassed + e2ePassed + firefoxPassed;
 console.log(`tests: ${totalPassed} passed, ${totalFailed} failed, ${skipped} skipped`);
 process.exit(failedSteps.length ? 1 : 0);

@@ -20,10 +20,10 @@ import {
   formatMoneyChange,
   formatMsisdn,
   urgencyOf,
-} from '../../utils/format';
-import type { Translate, UiLocale } from '../../utils/i18n';
-import { storageErrorKey } from '../../utils/error-text';
-import type { OverlayView } from '../../utils/overlay-view';
+} from '../../utils/domain/format';
+import type { MessageKey, Translate, UiLocale } from '../../utils/domain/i18n';
+import { storageErrorKey } from '../../utils/domain/error-text';
+import type { OverlayView } from '../../utils/content/overlay-view';
 
 export const COLLAPSE_AFTER_MS = 8_000;
 
@@ -46,7 +46,7 @@ interface OverlayState {
   copied: boolean | null;
 }
 
-const CHECKLIST_KEYS = [
+const CHECKLIST_KEYS: MessageKey[] = [
   'checklistLineAndAmount',
   'checklistDuration',
   'checklistRateAndFees',
@@ -54,7 +54,7 @@ const CHECKLIST_KEYS = [
   'checklistKeepReceipt',
 ];
 
-const FAILED_STEP_KEYS = [
+const FAILED_STEP_KEYS: MessageKey[] = [
   'failedStepConnection',
   'failedStepOtherMethod',
   'failedStepWait',
@@ -230,7 +230,7 @@ export class Overlay extends Component<OverlayProps, OverlayState> {
       }
       case 'unassigned':
       case 'translated': {
-        const [title, body] =
+        const [title, body]: [MessageKey, MessageKey] =
           view.mode === 'unassigned'
             ? ['overlayUnassignedTitle', 'overlayUnassignedBody']
             : ['overlayTranslatedTitle', 'overlayTranslatedBody'];
@@ -299,7 +299,7 @@ export class Overlay extends Component<OverlayProps, OverlayState> {
    * Why the page was not read for sure, then "Enter it by hand" and "Copy a page report",
    * and how copying went.
    */
-  private unsure(messageKey: string, marker?: string) {
+  private unsure(messageKey: MessageKey, marker?: string) {
     const { t, onEnterByHand, onCopyReport } = this.props;
     const { copied } = this.state;
     return (

@@ -4,6 +4,7 @@
  * applies it all-or-nothing), and export the lines' expiries as an `.ics` calendar.
  * Files are saved with a Blob + object URL + `<a download>`: no `downloads` permission.
  */
+import { send } from '../../utils/protocol/send';
 import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import {
@@ -14,18 +15,18 @@ import {
   refusalMessage,
   serializeBackup,
   type BackupSummary,
-} from '../../utils/backup';
+} from '../../utils/popup/backup-file';
 import {
   CALENDAR_FILE_NAME,
   CALENDAR_MIME_TYPE,
   buildCalendarFile,
   calendarAlarmDays,
-} from '../../utils/calendar-export';
-import { readSettings } from '../../utils/db';
-import { formatRelativeTime } from '../../utils/format';
-import type { Translate, UiLocale } from '../../utils/i18n';
-import type { Backup } from '../../utils/schema';
-import { popupDb, sendUi, useLiveResult } from './data';
+} from '../../utils/popup/calendar-export';
+import { formatRelativeTime } from '../../utils/domain/format';
+import type { Translate, UiLocale } from '../../utils/domain/i18n';
+import type { Backup } from '../../utils/domain/backup-format';
+import { popupDb, useLiveResult } from './data';
+import { readListData, readSettings } from '../../utils/popup/queries';
 import './detail.css';
 
 export interface BackupPanelProps {
@@ -82,7 +83,7 @@ export function BackupPanel(props: BackupPanelProps) {
     setBusy('export');
     setStatus(null);
     try {
-      const reply = await sendUi({ type: 'ui:export-backup' });
+      const reply = await send({ type: 'ui:export-backup' });
       if (!reply.ok) {
         setStatus({ kind: 'error', text: t('backupExportFailed', [reply.error]) });
         return;
@@ -133,7 +134,7 @@ export function BackupPanel(props: BackupPanelProps) {
     if (!pending) return;
     setBusy('import');
     try {
-      const reply = await sendUi({ type: 'ui:import-backup', backup: pending.backup });
+      const reply = await send({ type: 'ui:import-backup', backup: pending.backup });
       if (!reply.ok) {
         setStatus({ kind: 'error', text: t('backupImportRefused', [reply.error]) });
         return;
@@ -157,7 +158,7 @@ export function BackupPanel(props: BackupPanelProps) {
     setBusy('calendar');
     setStatus(null);
     try {
-      const [lines, current] = await Promise.all([db.lines.toArray(), readSettings(db)]);
+      const { lines, settings: current } = await readListData(db);
       const file = buildCalendarFile(lines, current, Date.now(), locale, t, productId());
       if (!file) {
         setStatus({ kind: 'error', text: t('calendarNothing') });

@@ -4,9 +4,9 @@
  * numbers are in a visually hidden table for screen readers that browse tables.
  */
 import { useMemo } from 'preact/hooks';
-import { buildChart, type ChartModel } from '../../utils/line-detail';
-import type { Translate, UiLocale } from '../../utils/i18n';
-import type { StoredReading } from '../../utils/schema';
+import { buildChart, type ChartModel } from '../../utils/popup/line-detail';
+import type { Translate, UiLocale } from '../../utils/domain/i18n';
+import type { StoredReading } from '../../utils/domain/records';
 import './detail.css';
 
 export interface BalanceChartProps {

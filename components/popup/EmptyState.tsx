@@ -1,6 +1,6 @@
 /** First run: what to do to get a line into LineKeeper. */
 import { CARRIERS } from '../../utils/carriers';
-import type { Translate } from '../../utils/i18n';
+import type { Translate } from '../../utils/domain/i18n';
 
 export interface EmptyStateProps {
   t: Translate;

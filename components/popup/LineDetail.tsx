@@ -5,12 +5,11 @@
  * never writes. A line may hold 50,000 readings: the history is read newest first through
  * the [lineId+readAt] index, a page at a time.
  */
-import { Dexie } from 'dexie';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { carrierById } from '../../utils/carriers';
-import type { LineKeeperDb } from '../../utils/db';
-import { formatIsoDate, formatMoney, formatMsisdn, maskMsisdn } from '../../utils/format';
-import type { Translate, UiLocale } from '../../utils/i18n';
+import type { LineKeeperDb } from '../../utils/background/db';
+import { formatIsoDate, formatMoney, formatMsisdn, maskMsisdn } from '../../utils/domain/format';
+import type { MessageKey, Translate, UiLocale } from '../../utils/domain/i18n';
 import {
   CHART_READING_LIMIT,
   HISTORY_PAGE_SIZE,
@@ -20,11 +19,11 @@ import {
   receiptRows,
   sortRenewals,
   spendPerYear,
-} from '../../utils/line-detail';
-import { effectiveExpiry } from '../../utils/reminders';
-import type { Line, Renewal, StoredReading } from '../../utils/schema';
+} from '../../utils/popup/line-detail';
+import { effectiveExpiry } from '../../utils/domain/reminders';
 import { BalanceChart } from './BalanceChart';
 import { popupDb, useLiveResult } from './data';
+import { readLineDetail } from '../../utils/popup/queries';
 import './detail.css';
 
 export interface LineDetailProps {
@@ -37,31 +36,8 @@ export interface LineDetailProps {
   db?: LineKeeperDb;
 }
 
-interface DetailData {
-  line: Line | null;
-  /** Newest first, at most `limit` + 1 (the extra one says "there is more"). */
-  readings: StoredReading[];
-  renewals: Renewal[];
-}
-
-function monthsKey(months: 1 | 3 | 12): string {
+function monthsKey(months: 1 | 3 | 12): MessageKey {
   return months === 1 ? 'detailMonths1' : months === 3 ? 'detailMonths3' : 'detailMonths12';
-}
-
-function detailQuery(lineId: string, db: LineKeeperDb, limit: number): () => Promise<DetailData> {
-  return async () => {
-    const [line, readings, renewals] = await Promise.all([
-      db.lines.get(lineId),
-      db.readings
-        .where('[lineId+readAt]')
-        .between([lineId, Dexie.minKey], [lineId, Dexie.maxKey])
-        .reverse()
-        .limit(limit)
-        .toArray(),
-      db.renewals.where('lineId').equals(lineId).toArray(),
-    ]);
-    return { line: line ?? null, readings, renewals };
-  };
 }
 
 export function LineDetail(props: LineDetailProps) {
@@ -71,7 +47,7 @@ export function LineDetail(props: LineDetailProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   // One indexed query feeds both the history (first `shown`) and the chart (the newest 400).
   const limit = Math.max(shown + 1, CHART_READING_LIMIT);
-  const result = useLiveResult(detailQuery(lineId, db, limit), [lineId, db, limit]);
+  const result = useLiveResult(() => readLineDetail(db, lineId, limit), [lineId, db, limit]);
   const data = result.status === 'ready' ? result.value : undefined;
 
   // Land keyboard and screen-reader users on the new view.

@@ -3,9 +3,10 @@
  * utils/line-form.ts; this component shows the errors by their fields and sends one
  * ui:add-line / ui:update-line message when everything is valid.
  */
+import { send } from '../../utils/protocol/send';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CARRIERS } from '../../utils/carriers';
-import type { Translate } from '../../utils/i18n';
+import type { Translate } from '../../utils/domain/i18n';
 import {
   EMPTY_LINE_FORM,
   addLineMessage,
@@ -17,8 +18,8 @@ import {
   type LineFormField,
   type LineFormValues,
   type ValidLine,
-} from '../../utils/line-form';
-import { errorMessage, sendUi } from './data';
+} from '../../utils/popup/line-form';
+import { errorMessage } from './data';
 import { Field } from './Field';
 
 export interface LineFormProps {
@@ -86,12 +87,12 @@ export function LineForm({ t, initial, editing, onDone, onCancel }: LineFormProp
     setErrors({});
     setBusy(true);
     const reply = editing
-      ? await sendUi({
+      ? await send({
           type: 'ui:update-line',
           lineId: editing.id,
           patch: lineUpdatePatch(editing.before, result.value),
         })
-      : await sendUi(addLineMessage(result.value));
+      : await send(addLineMessage(result.value));
     setBusy(false);
     if (reply.ok) onDone(reply.line.id);
     else setSubmitError(errorMessage(reply.error, t));

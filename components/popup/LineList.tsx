@@ -4,14 +4,14 @@
  * popup with 500 lines paints immediately.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Translate } from '../../utils/i18n';
+import type { Translate } from '../../utils/domain/i18n';
 import {
   SNOOZE_CHOICES_DAYS,
   lineRowView,
   type ListLine,
   type LineRowView,
   type RowFormatter,
-} from '../../utils/line-list';
+} from '../../utils/popup/line-list';
 
 /**
  * Rows rendered in the first frame: more than fit in a 600 px popup (rows are ~150 px), or

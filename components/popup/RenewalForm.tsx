@@ -3,9 +3,10 @@
  * number, note) and offers the new expiry (current expiry + months, or today + months),
  * which the user can edit or leave alone. Sends one ui:record-renewal message.
  */
+import { send } from '../../utils/protocol/send';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Translate, UiLocale } from '../../utils/i18n';
-import { formatIsoDate } from '../../utils/format';
+import type { MessageKey, Translate, UiLocale } from '../../utils/domain/i18n';
+import { formatIsoDate } from '../../utils/domain/format';
 import {
   PAYMENT_METHODS,
   RENEWAL_MONTHS,
@@ -16,9 +17,9 @@ import {
   type RenewalFormField,
   type RenewalFormValues,
   type RenewalMonths,
-} from '../../utils/line-form';
-import type { IsoDate } from '../../utils/schema';
-import { errorMessage, sendUi } from './data';
+} from '../../utils/popup/line-form';
+import type { IsoDate } from '../../utils/domain/records';
+import { errorMessage } from './data';
 import { Field } from './Field';
 import { dateInputValue } from './LineForm';
 
@@ -44,7 +45,7 @@ const FIELD_ORDER: RenewalFormField[] = [
   'newExpiresOn',
 ];
 
-const PAYMENT_KEYS: Record<string, string> = {
+const PAYMENT_KEYS: Record<string, MessageKey> = {
   'credit-card': 'popupPayCredit',
   'debit-card': 'popupPayDebit',
   paypal: 'popupPayPaypal',
@@ -53,7 +54,7 @@ const PAYMENT_KEYS: Record<string, string> = {
   other: 'popupPayOther',
 };
 
-const MONTH_KEYS: Record<RenewalMonths, string> = {
+const MONTH_KEYS: Record<RenewalMonths, MessageKey> = {
   1: 'detailMonths1',
   3: 'detailMonths3',
   12: 'detailMonths12',
@@ -113,7 +114,7 @@ export function RenewalForm(props: RenewalFormProps) {
     }
     setErrors({});
     setBusy(true);
-    const reply = await sendUi(result.value);
+    const reply = await send(result.value);
     setBusy(false);
     if (reply.ok) onDone();
     else setSubmitError(errorMessage(reply.error, t));

@@ -3,13 +3,14 @@
  * hosts where the overlay was hidden. Every change is saved at once (ui:save-settings);
  * the form shows what the database holds (liveQuery), plus changes still on their way.
  */
+import { send } from '../../utils/protocol/send';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CARRIERS } from '../../utils/carriers';
-import type { Translate } from '../../utils/i18n';
-import { LEAD_DAY_CHOICES, toggleLeadDay, withoutHost } from '../../utils/line-form';
-import type { CarrierId, Settings } from '../../utils/schema';
-import { errorMessage, sendUi } from './data';
+import type { Translate } from '../../utils/domain/i18n';
+import { LEAD_DAY_CHOICES, toggleLeadDay, withoutHost } from '../../utils/popup/line-form';
+import type { CarrierId, Settings } from '../../utils/domain/records';
+import { errorMessage } from './data';
 
 export interface SettingsPanelProps {
   t: Translate;
@@ -39,7 +40,7 @@ export function SettingsPanel({ t, settings: stored, onBack, children }: Setting
 
   async function save(patch: Partial<Settings>) {
     setPending((current) => ({ ...current, ...patch }));
-    const reply = await sendUi({ type: 'ui:save-settings', settings: patch });
+    const reply = await send({ type: 'ui:save-settings', settings: patch });
     if (!reply.ok) setPending({});
     setStatus(
       reply.ok

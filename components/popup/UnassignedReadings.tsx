@@ -2,8 +2,8 @@
  * Readings the background could not place (the page showed no number and the carrier has
  * several lines): one click says which line it was.
  */
-import type { Translate } from '../../utils/i18n';
-import type { UnassignedView } from '../../utils/line-list';
+import type { Translate } from '../../utils/domain/i18n';
+import type { UnassignedView } from '../../utils/popup/line-list';
 
 export interface UnassignedReadingsProps {
   t: Translate;

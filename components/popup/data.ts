@@ -6,13 +6,11 @@
  */
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { isNewerDatabaseError, openDatabase, type LineKeeperDb } from '../../utils/db';
-import { storageErrorKey } from '../../utils/error-text';
-import type { Translate } from '../../utils/i18n';
-import { ReplySchemas, type ReplyOf, type UiMessage } from '../../utils/schema';
+import { isNewerDatabaseError, openDatabase, type LineKeeperDb } from '../../utils/background/db';
+import { storageErrorKey } from '../../utils/domain/error-text';
+import type { MessageKey, Translate } from '../../utils/domain/i18n';
 
-export { readSettings } from '../../utils/db';
+export { readListData, readSettings, readUnassigned } from '../../utils/popup/queries';
 
 let database: LineKeeperDb | undefined;
 
@@ -67,29 +65,8 @@ export function subscribeLive<T>(
   };
 }
 
-/**
- * Sends one `ui:*` message and checks the reply's shape. Never throws: a missing worker,
- * a refused message or a malformed reply all come back as `{ ok: false, error }`.
- */
-export async function sendUi<M extends UiMessage>(message: M): Promise<ReplyOf<M['type']>> {
-  type T = M['type'];
-  let reply: unknown;
-  try {
-    reply = await browser.runtime.sendMessage(message);
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-  if (reply && typeof reply === 'object' && (reply as { ok?: unknown }).ok === false) {
-    const error = (reply as { error?: unknown }).error;
-    return { ok: false, error: typeof error === 'string' ? error : 'unknown error' };
-  }
-  const parsed = ReplySchemas[message.type as T].safeParse(reply);
-  if (!parsed.success) return { ok: false, error: 'unexpected reply from the background' };
-  return parsed.data as ReplyOf<T>;
-}
-
 /** Background refusals we can say in the user's language (the rest shows as a detail). */
-const KNOWN_ERRORS: [RegExp, string][] = [
+const KNOWN_ERRORS: [RegExp, MessageKey][] = [
   [
     /line with this number already exists|another line already has this number/,
     'popupErrDuplicateNumber',
@@ -109,7 +86,7 @@ export function errorMessage(error: string, t: Translate): string {
 }
 
 /** Why the popup cannot read its data, as localised title and body keys. */
-export function storageErrorKeys(error: unknown): { title: string; body: string } {
+export function storageErrorKeys(error: unknown): { title: MessageKey; body: MessageKey } {
   return isNewerDatabaseError(error)
     ? { title: 'popupDatabaseNewerTitle', body: 'popupErrDatabaseNewer' }
     : { title: 'popupStorageErrorTitle', body: 'popupStorageErrorBody' };

@@ -5,8 +5,7 @@
  * queries replace the snapshot with what the database holds.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Translate } from '../../utils/i18n';
-import type { ReplyOf, UiMessage } from '../../utils/schema';
+import type { MessageKey, Translate } from '../../utils/domain/i18n';
 import type { LiveResult } from './data';
 
 export type DataModule = typeof import('./data');
@@ -53,22 +52,13 @@ export function useLazyLiveResult<T>(
   return result;
 }
 
-/** data.ts sendUi: one `ui:*` message; never throws. */
-export async function sendUi<M extends UiMessage>(message: M): Promise<ReplyOf<M['type']>> {
-  try {
-    return await (await loadData()).sendUi(message);
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 /** data.ts errorMessage (a refusal as a localised sentence) once data.ts is loaded. */
 export function errorMessage(error: string, t: Translate): string {
   return loaded ? loaded.errorMessage(error, t) : t('popupErrSave', [error]);
 }
 
 /** data.ts storageErrorKeys; the generic storage error when data.ts itself did not load. */
-export function storageErrorKeys(error: unknown): { title: string; body: string } {
+export function storageErrorKeys(error: unknown): { title: MessageKey; body: MessageKey } {
   return loaded
     ? loaded.storageErrorKeys(error)
     : { title: 'popupStorageErrorTitle', body: 'popupStorageErrorBody' };

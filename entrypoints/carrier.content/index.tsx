@@ -9,7 +9,6 @@
 /* @jsx h */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- h: the JSX factory
 import { h, render } from 'preact';
-import { browser } from 'wxt/browser';
 import {
   createShadowRootUi,
   type ShadowRootContentScriptUi,
@@ -18,17 +17,18 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Overlay } from '../../components/overlay/Overlay';
 import overlayCss from '../../components/overlay/overlay.css?inline';
 import { carrierForUrl, carrierMatchPatterns } from '../../utils/carriers';
-import { browserTranslate, translationLocale } from '../../utils/i18n';
-import { buildPageReport } from '../../utils/page-report';
-import { watchPage } from '../../utils/page-watch';
+import { browserTranslate, translationLocale } from '../../utils/domain/i18n';
+import { buildPageReport } from '../../utils/content/page-report';
+import { watchPage } from '../../utils/content/page-watch';
 import {
   nextOverlayView,
   overlayViewFor,
   pageSignalsFor,
   type OverlayView,
-} from '../../utils/overlay-view';
+} from '../../utils/content/overlay-view';
 import { isMachineTranslated, readPage, visibleText } from '../../utils/reading';
-import type { Reading } from '../../utils/schema';
+import type { Reading } from '../../utils/domain/records';
+import { send } from '../../utils/protocol/send';
 
 const DISMISSED_KEY = 'linekeeper.dismissedPaths';
 
@@ -71,12 +71,12 @@ export default defineContentScript({
                 show(null);
               }}
               onHideSite={() => {
-                void browser.runtime.sendMessage({ type: 'cs:hide-overlay', scope: 'host' });
+                void send({ type: 'cs:hide-overlay' });
                 show(null);
               }}
               onEnterByHand={() => {
                 const reading = current && 'reading' in current ? current.reading : null;
-                void browser.runtime.sendMessage({
+                void send({
                   type: 'cs:open-add-line',
                   prefill: {
                     carrier: carrier.id,
@@ -120,22 +120,16 @@ export default defineContentScript({
     };
 
     const sendReading = async (reading: Reading) => {
-      let answer = null;
-      let answerError: string | null = null;
-      try {
-        const reply = await browser.runtime.sendMessage({
-          type: 'cs:reading',
-          reading,
-          path: location.pathname,
-          readAt: new Date().toISOString(),
-        });
-        // The reading is stored either way; the overlay stays away where it was switched off.
-        if (reply?.ok && reply.overlayDisabled) return show(null);
-        if (reply?.ok) answer = reply;
-        else answerError = reply?.error ?? 'no answer from LineKeeper';
-      } catch (error) {
-        answerError = error instanceof Error ? error.message : String(error);
-      }
+      const reply = await send({
+        type: 'cs:reading',
+        reading,
+        path: location.pathname,
+        readAt: new Date().toISOString(),
+      });
+      // The reading is stored either way; the overlay stays away where it was switched off.
+      if (reply.ok && reply.overlayDisabled) return show(null);
+      const answer = reply.ok ? reply : null;
+      const answerError = reply.ok ? null : reply.error;
       show(
         nextOverlayView(
           current,

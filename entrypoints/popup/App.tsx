@@ -7,6 +7,7 @@
  * (utils/list-snapshot.ts) while the database code loads (components/popup/live.ts); the
  * database's answer then replaces it, row by row (keyed by line id), in the same DOM.
  */
+import { send } from '../../utils/protocol/send';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { BackupPanelProps } from '../../components/popup/BackupPanel';
@@ -18,7 +19,6 @@ import { LineList, type LineActions } from '../../components/popup/LineList';
 import {
   errorMessage,
   loadData,
-  sendUi,
   storageErrorKeys,
   useLazyLiveResult,
 } from '../../components/popup/live';
@@ -27,21 +27,20 @@ import type { SettingsPanelProps } from '../../components/popup/SettingsPanel';
 import { Snackbar } from '../../components/popup/Snackbar';
 import { UnassignedReadings } from '../../components/popup/UnassignedReadings';
 import { carrierById } from '../../utils/carriers';
-import type { Translate, UiLocale } from '../../utils/i18n';
+import type { Translate, UiLocale } from '../../utils/domain/i18n';
 import {
   UNASSIGNED_LIMIT,
   UNASSIGNED_LOOKBACK_DAYS,
   createRowFormatter,
   leadWindowOf,
-  lineName,
   shownNumber,
   snoozeUntil,
-  sortLines,
   unassignedViews,
   type ListLine,
-} from '../../utils/line-list';
-import { buildListSnapshot, sameListSnapshot } from '../../utils/list-snapshot';
-import type { ListSnapshot } from '../../utils/schema';
+} from '../../utils/popup/line-list';
+import { lineName, sortLines } from '../../utils/domain/line-order';
+import { buildListSnapshot, sameListSnapshot } from '../../utils/domain/list-snapshot';
+import type { ListSnapshot } from '../../utils/domain/records';
 
 // Not needed for the first paint: separate chunks, fetched after the list painted.
 const LineForm = lazyView<LineFormViewProps>(() =>
@@ -130,27 +129,19 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
   }, []);
 
   const data = useLazyLiveResult(
-    async ({ popupDb, readSettings }) => {
-      const db = popupDb();
-      const [lines, settings] = await Promise.all([db.lines.toArray(), readSettings(db)]);
+    async ({ popupDb, readListData }) => {
+      const result = await readListData(popupDb());
       performance.mark('linekeeper:data');
-      return { lines, settings };
+      return result;
     },
     [],
     // Open it first, so a refused open (newer data) shows instead of loading forever.
     true,
   );
   // Readings waiting for a line: a separate, later query (the list never waits for readings).
-  // IndexedDB does not index null, so this scans only recent readings by their readAt index.
   const unassigned = useLazyLiveResult(
-    ({ popupDb }) =>
-      popupDb()
-        .readings.where('readAt')
-        .above(new Date(now - UNASSIGNED_LOOKBACK_DAYS * 86_400_000).toISOString())
-        .reverse()
-        .filter((reading) => reading.lineId === null)
-        .limit(UNASSIGNED_LIMIT)
-        .toArray(),
+    ({ popupDb, readUnassigned }) =>
+      readUnassigned(popupDb(), now, UNASSIGNED_LOOKBACK_DAYS, UNASSIGNED_LIMIT),
     [Math.floor(now / 3_600_000)],
   );
 
@@ -181,7 +172,7 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
     if (!real || snapshotChecked) return;
     setSnapshotChecked(true);
     if (!sameListSnapshot(buildListSnapshot(real.lines, real.settings, now), snapshot)) {
-      void sendUi({ type: 'ui:refresh-list-snapshot' });
+      void send({ type: 'ui:refresh-list-snapshot' });
     }
   }, [real]);
 
@@ -234,7 +225,7 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
     async remove(lineId) {
       const line = lineById.get(lineId);
       if (!line) return;
-      const reply = await sendUi({ type: 'ui:delete-line', lineId });
+      const reply = await send({ type: 'ui:delete-line', lineId });
       if (!reply.ok) return setActionError(errorMessage(reply.error, t));
       setActionError(null);
       const { trashId } = reply;
@@ -243,7 +234,7 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
         actionLabel: t('popupUndo'),
         async onAction() {
           setSnack(null);
-          const restored = await sendUi({ type: 'ui:restore-line', trashId });
+          const restored = await send({ type: 'ui:restore-line', trashId });
           if (!restored.ok) setActionError(errorMessage(restored.error, t));
           else showSnack({ message: t('popupRestored', [nameOf(line)]) });
         },
@@ -251,7 +242,7 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
     },
     async snooze(lineId, days) {
       const line = lineById.get(lineId);
-      const reply = await sendUi({
+      const reply = await send({
         type: 'ui:snooze-line',
         lineId,
         until: days === null ? null : snoozeUntil(Date.now(), days),
@@ -268,7 +259,7 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
   };
 
   async function assign(readingId: number, lineId: string) {
-    const reply = await sendUi({ type: 'ui:assign-reading', readingId, lineId });
+    const reply = await send({ type: 'ui:assign-reading', readingId, lineId });
     if (!reply.ok) return setActionError(errorMessage(reply.error, t));
     setActionError(null);
     const line = lineById.get(lineId);

@@ -4,9 +4,9 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { BCP47_BY_LOCALE, warmFormatters } from '../../utils/format';
-import { browserTranslate, translationLocale } from '../../utils/i18n';
-import { LIST_SNAPSHOT_KEY, parseListSnapshot } from '../../utils/list-snapshot';
+import { BCP47_BY_LOCALE, warmFormatters } from '../../utils/domain/format';
+import { browserTranslate, translationLocale } from '../../utils/domain/i18n';
+import { LIST_SNAPSHOT_KEY, parseListSnapshot } from '../../utils/domain/list-snapshot';
 import { App, readHideNumbers } from './App';
 import './style.css';
 

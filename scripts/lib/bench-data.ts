@@ -2,9 +2,9 @@
  * Benchmark data: many lines and their reading history, written straight into a Dexie
  * database (fake-indexeddb in Node), shaped exactly like the background stores them.
  */
-import { readingFingerprint, type LineKeeperDb } from '../../utils/db';
-import type { Line, StoredReading } from '../../utils/schema';
-import { addDays, todayInBuenosAires } from '../../utils/time';
+import { readingFingerprint, type LineKeeperDb } from '../../utils/background/db';
+import type { Line, StoredReading } from '../../utils/domain/records';
+import { addDays, todayInBuenosAires } from '../../utils/domain/time';
 
 const CARRIERS = ['claro', 'movistar', 'personal'] as const;
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { CHROMIUM_FLAGS, chromiumPath } from './chromium';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../tests/support/chromium';
 
 interface CdpMessage {
   id?: number;

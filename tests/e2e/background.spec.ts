@@ -5,14 +5,14 @@
  * Dates are relative to today, so these tests do not rot.
  */
 import type { Worker } from '@playwright/test';
-import { remindAlarmName } from '../../utils/reminders';
-import { addDays, localWallTimeToInstant, systemZoneOffset } from '../../utils/time';
+import { remindAlarmName } from '../../utils/domain/reminders';
+import { addDays, localWallTimeToInstant, systemZoneOffset } from '../../utils/domain/time';
 import {
   claroAccountPage,
   claroReceiptPage,
   movistarAccountPage,
   personalAccountPage,
-} from '../../scripts/lib/sample-pages';
+} from '../support/sample-pages';
 import { expect, openPopup, stopServiceWorker, test } from './fixtures';
 import { OverlayObject } from './overlay';
 import { alarms, badge, clearAlarms, notificationIds, readStore } from './worker';
@@ -25,18 +25,6 @@ interface StoredLine {
   lastRechargeOn: string | null;
   lastReadingPath: string | null;
 }
-
-declare const chrome: {
-  alarms: {
-    create(name: string, info: { when: number }): Promise<void>;
-    getAll(): Promise<{ name: string; scheduledTime: number }[]>;
-  };
-  action: {
-    setBadgeText(details: { text: string }): Promise<void>;
-    getBadgeText(details: object): Promise<string>;
-  };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-};
 
 /** Reminders are delivered at 10:00 of the user's own day (default settings). */
 function reminderAt(expiresOn: string, lead: number): number {

@@ -15,6 +15,8 @@ import {
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Translate, UiLocale } from '../../utils/domain/i18n';
+import { translatorFor } from '../support/i18n';
 import {
   REPO_ROOT,
   extensionServiceWorker,
@@ -22,7 +24,7 @@ import {
   readStore,
   serveHtml,
   type LaunchOptions,
-} from '../../scripts/lib/chromium';
+} from '../support/chromium';
 
 export { extensionServiceWorker, launchWithExtension, serveHtml };
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'tests/fixtures');
@@ -237,18 +239,8 @@ export async function sendMessage(page: Page, message: unknown): Promise<Message
 }
 
 /** chrome.i18n.getMessage over the real locale file (public/_locales/<language>). */
-export function localeMessages(language: string) {
-  const table = JSON.parse(
-    readFileSync(path.join(REPO_ROOT, `public/_locales/${language}/messages.json`), 'utf8'),
-  ) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-  return (key: string, substitutions: string[] = []): string => {
-    const entry = table[key];
-    if (!entry) throw new Error(`no message ${key} in ${language}`);
-    return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return content.replace(/\$(\d)/g, (__, n: string) => substitutions[Number(n) - 1] ?? '');
-    });
-  };
+export function localeMessages(language: UiLocale): Translate {
+  return translatorFor(language);
 }
 
 /** Serves `html` at the carrier's real https URL and opens it in a new tab. */

@@ -1,4 +1,4 @@
-import { claroAccountPage } from '../../scripts/lib/sample-pages';
+import { claroAccountPage } from '../support/sample-pages';
 import { expect, test } from './fixtures';
 import { OverlayObject } from './overlay';
 import { alarms, badge, readStore } from './worker';

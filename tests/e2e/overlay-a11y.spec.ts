@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '../../scripts/lib/chromium';
+import { REPO_ROOT } from '../support/chromium';
 import { expect, test } from './fixtures';
 
 async function harnessScript(): Promise<string> {

@@ -7,8 +7,8 @@ import { render } from 'preact';
 import { Overlay } from '../../components/overlay/Overlay';
 import overlayCss from '../../components/overlay/overlay.css?inline';
 import { claro } from '../../utils/carriers/claro';
-import type { OverlayView } from '../../utils/overlay-view';
-import type { Reading } from '../../utils/schema';
+import type { OverlayView } from '../../utils/content/overlay-view';
+import type { Reading } from '../../utils/domain/records';
 
 declare global {
   interface Window {

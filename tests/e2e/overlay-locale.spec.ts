@@ -2,7 +2,7 @@
  * The overlay in the user's language (chrome.i18n over _locales, number and date formats
  * to match), in the dark, and from the keyboard alone.
  */
-import { claroAccountPage } from '../../scripts/lib/sample-pages';
+import { claroAccountPage } from '../support/sample-pages';
 import { expect, localeMessages, test } from './fixtures';
 import { OverlayObject } from './overlay';
 

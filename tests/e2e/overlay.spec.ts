@@ -1,6 +1,6 @@
 import { chromium } from '@playwright/test';
-import { CHROMIUM_FLAGS, chromiumPath, serveHtml } from '../../scripts/lib/chromium';
-import { claroAccountPage } from '../../scripts/lib/sample-pages';
+import { CHROMIUM_FLAGS, chromiumPath, serveHtml } from '../support/chromium';
+import { claroAccountPage } from '../support/sample-pages';
 import { expect, fixturePage, test } from './fixtures';
 import { OVERLAY_TAG, OverlayObject } from './overlay';
 import { readStore } from './worker';

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
-import { claroAccountPage, movistarAccountPage } from '../../scripts/lib/sample-pages';
+import { claroAccountPage, movistarAccountPage } from '../support/sample-pages';
 import { expect, fixturePage, localeMessages, snapshotStores, test } from './fixtures';
 import { readStore } from './worker';
 

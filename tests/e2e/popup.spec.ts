@@ -5,19 +5,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { buenosAiresDatePlus } from '../../scripts/lib/sample-pages';
+import { buenosAiresDatePlus } from '../support/sample-pages';
 import { expect, serveHtml, test } from './fixtures';
 import { readStore } from './worker';
-
-declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: {
-    local: {
-      get(key: string): Promise<Record<string, unknown>>;
-      set(items: Record<string, unknown>): Promise<void>;
-    };
-  };
-};
 
 /** utils/list-snapshot.ts LIST_SNAPSHOT_KEY */
 const SNAPSHOT_KEY = 'linekeeper:list-snapshot';
@@ -223,7 +213,7 @@ test('a line read from a carrier page says when and where it was read', async ({
   openCarrierPage,
   openPopup,
 }) => {
-  const { claroAccountPage } = await import('../../scripts/lib/sample-pages');
+  const { claroAccountPage } = await import('../support/sample-pages');
   const sample = claroAccountPage(new Date(), 5);
   const page = await openCarrierPage(sample.url, sample.html);
   await page.waitForTimeout(1500);
@@ -736,17 +726,3 @@ test('500 lines: all listed, the first screenful first, then the rest', async ({
   // Most urgent first: the expired lines lead.
   await expect(popup.getByRole('listitem').first()).toContainText(/expired/i);
 });
-
-// Screenshots for the README: the popup at 400×600 with three sample lines.
-for (const language of ['en', 'es', 'zh_CN'] as const) {
-  test.describe(`screenshot ${language}`, () => {
-    test.use({ language });
-    test(`saves docs/screenshots/popup-${language}.png`, async ({ openPopup }) => {
-      const popup = await openPopup();
-      await addLines(popup, THREE_LINES);
-      await expect(rows(popup)).toHaveCount(3);
-      await popup.emulateMedia({ colorScheme: 'light' });
-      await popup.screenshot({ path: `docs/screenshots/popup-${language}.png` });
-    });
-  });
-}

@@ -4,14 +4,11 @@
  * shows, stays within its reading budget and keeps the page responsive.
  */
 import type { Page, Worker } from '@playwright/test';
-import { claroAccountPage } from '../../scripts/lib/sample-pages';
+import { claroAccountPage } from '../support/sample-pages';
 import { expect, test } from './fixtures';
 import { OverlayObject } from './overlay';
 import { readStore } from './worker';
 
-declare const chrome: {
-  runtime: { onMessage: { addListener(fn: (message: { type?: string }) => void): void } };
-};
 declare global {
   interface Window {
     __lkCount?: number;

@@ -4,7 +4,7 @@
  * world are each caught, while the carrier page's own requests are not blamed on us.
  * (The guard itself runs automatically on every e2e test.)
  */
-import { claroAccountPage } from '../../scripts/lib/sample-pages';
+import { claroAccountPage } from '../support/sample-pages';
 import { expect, test } from './fixtures';
 import { OverlayObject } from './overlay';
 

@@ -4,12 +4,11 @@
  * (nor its digits alone) is in any IndexedDB store, in the readings' notes, in the backup
  * export, or in the page report the overlay copies.
  */
+import { readDatabaseInPage } from '../support/database';
 import type { Page, Worker } from '@playwright/test';
 import { expect, fixturePage, test } from './fixtures';
 import { OverlayObject } from './overlay';
 import { readStore } from './worker';
-
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 /** What the secrets-*.html pages hold that must never be stored or copied. */
 const SECRETS = [
@@ -67,26 +66,8 @@ function secretHits(where: string, texts: [string, string][]): string[] {
 }
 
 async function dumpDatabase(worker: Worker): Promise<Record<string, unknown[]>> {
-  return await worker.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('linekeeper');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const dump: Record<string, unknown[]> = {};
-    try {
-      for (const name of Array.from(db.objectStoreNames)) {
-        dump[name] = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-      }
-    } finally {
-      db.close();
-    }
-    return dump;
-  });
+  const dump = await worker.evaluate(readDatabaseInPage, {});
+  return dump.stores as Record<string, unknown[]>;
 }
 
 async function exportBackup(popup: Page): Promise<unknown> {

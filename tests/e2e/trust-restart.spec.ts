@@ -13,7 +13,7 @@ import type { BrowserContext, Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { claroAccountPage, movistarAccountPage } from '../../scripts/lib/sample-pages';
+import { claroAccountPage, movistarAccountPage } from '../support/sample-pages';
 import {
   expect,
   extensionServiceWorker,
@@ -25,10 +25,6 @@ import {
   test,
 } from './fixtures';
 import { alarms, badge, notificationIds, readStore } from './worker';
-
-declare const chrome: {
-  notifications: { clear(id: string): Promise<boolean> };
-};
 
 const DUE_LINE = 'due-while-closed';
 

@@ -16,10 +16,14 @@
  * - Unavailable: the database's LevelDB folder is replaced by a regular file while the
  *   browser is closed; every open fails the same way.
  *
- * Needs root (mount). Never skipped: if the tmpfs cannot be mounted, the test fails.
+ * No root needed: the tmpfs lives in a mount namespace of an unprivileged user namespace
+ * (`unshare`, util-linux), Chromium runs inside it (`nsenter`), and the test reaches the
+ * small disk through `/proc/<pid>/root`. Never skipped: if the namespace or the tmpfs
+ * cannot be made, the test fails and says why.
  */
 import type { BrowserContext, ConsoleMessage, Page, Worker } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chromiumPath } from '../support/chromium';
 import {
   closeSync,
   existsSync,
@@ -35,7 +39,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { claroAccountPage, movistarAccountPage } from '../../scripts/lib/sample-pages';
+import { claroAccountPage, movistarAccountPage } from '../support/sample-pages';
 import {
   expect,
   launchSession,
@@ -73,7 +77,7 @@ const storageCause = new RegExp(
 
 // ───────────────────────── the small disk ─────────────────────────
 
-const mounted: string[] = [];
+const holders: ChildProcess[] = [];
 let scratch = '';
 
 test.beforeAll(() => {
@@ -81,22 +85,16 @@ test.beforeAll(() => {
 });
 
 test.afterAll(() => {
-  // Even after a failure or a timeout: every tmpfs unmounted (lazily if a process still
-  // holds it), the scratch folder gone.
-  for (const dir of mounted.splice(0)) unmount(dir);
+  // Even after a failure or a timeout: every namespace gone (its tmpfs with it), the
+  // scratch folder gone.
+  for (const holder of holders.splice(0)) holder.kill('SIGKILL');
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-function unmount(dir: string) {
-  try {
-    execFileSync('umount', [dir], { stdio: 'pipe' });
-  } catch {
-    execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
-  }
-}
-
 interface SmallDisk {
   dir: string;
+  /** Chromium started inside the namespace that sees the small disk at `dir`. */
+  chromium: string;
   /** Free bytes as the file system reports them. */
   free(): number;
   /** Takes every free byte with a ballast file; throws if any byte is left. */
@@ -106,32 +104,62 @@ interface SmallDisk {
   unmount(): void;
 }
 
-/** Mounts a DISK_MB tmpfs at `dir` (created if missing). */
-function mountSmallDisk(dir: string): SmallDisk {
+/**
+ * A DISK_MB tmpfs at `dir` (created if missing), seen only inside a new user + mount
+ * namespace: a holder process keeps the namespace alive, Chromium joins it.
+ */
+async function mountSmallDisk(dir: string): Promise<SmallDisk> {
   mkdirSync(dir, { recursive: true });
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${DISK_MB}m`, 'tmpfs', dir], {
-      stdio: 'pipe',
+  const holder = spawn(
+    'unshare',
+    [
+      '--user',
+      '--map-root-user',
+      '--mount',
+      'sh',
+      '-c',
+      `mount -t tmpfs -o size=${DISK_MB}m tmpfs "$0" && echo mounted && exec sleep 100000`,
+      dir,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  holders.push(holder);
+  const output = await new Promise<string>((resolve) => {
+    let text = '';
+    const done = () => resolve(text);
+    holder.stdout.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes('mounted')) done();
     });
-  } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    holder.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    holder.on('exit', done);
+  });
+  if (!output.includes('mounted')) {
     throw new Error(
-      `Could not mount a ${DISK_MB} MB tmpfs at ${dir} (this test needs root, or ` +
-        `CAP_SYS_ADMIN, to make the disk really full): ${stderr || String(error)}`,
+      `Could not make a ${DISK_MB} MB tmpfs in a user namespace at ${dir} (unshare: ` +
+        `${output.trim() || 'no output'}). The kernel must allow unprivileged user namespaces.`,
     );
   }
-  mounted.push(dir);
-  const ballast = path.join(dir, 'linekeeper-test-ballast');
+  // The namespace's view of `dir`, from outside it.
+  const inside = path.join('/proc', String(holder.pid), 'root', dir);
+  const ballast = path.join(inside, 'linekeeper-test-ballast');
   const free = () => {
-    const stats = statfsSync(dir);
+    const stats = statfsSync(inside);
     return stats.bavail * stats.bsize;
   };
-  const stats = statfsSync(dir);
+  const stats = statfsSync(inside);
   if (stats.type !== TMPFS_MAGIC || stats.blocks * stats.bsize > DISK_MB * 1024 * 1024) {
     throw new Error(`${dir} is not the ${DISK_MB} MB tmpfs just mounted`);
   }
+  const chromium = path.join(scratch, `chromium-in-namespace-${holder.pid}.sh`);
+  writeFileSync(
+    chromium,
+    `#!/bin/sh\nexec nsenter --target ${holder.pid} --user --mount --preserve-credentials -- ${JSON.stringify(chromiumPath())} "$@"\n`,
+    { mode: 0o755 },
+  );
   return {
     dir,
+    chromium,
     free,
     fill() {
       // Page by page (tmpfs allocates pages) until the file system refuses.
@@ -150,8 +178,8 @@ function mountSmallDisk(dir: string): SmallDisk {
       rmSync(ballast, { force: true });
     },
     unmount() {
-      mounted.splice(mounted.indexOf(dir), 1);
-      unmount(dir);
+      holders.splice(holders.indexOf(holder), 1);
+      holder.kill('SIGKILL');
     },
   };
 }
@@ -271,10 +299,14 @@ test('a full disk: the failing reading is refused whole and said so; freeing spa
   // Only the profile's IndexedDB folder is on the small disk: on a whole-profile tmpfs,
   // Chromium deletes files of its own now and then (72 KB once, seconds after the disk
   // filled), and IndexedDB, given that room, opened and wrote again at random.
-  const disk = mountSmallDisk(path.join(userDataDir, 'Default', 'IndexedDB'));
+  const disk = await mountSmallDisk(path.join(userDataDir, 'Default', 'IndexedDB'));
   let session: Session | null = null;
   try {
-    session = await launchSession({ userDataDir, language: LANGUAGE });
+    session = await launchSession({
+      userDataDir,
+      language: LANGUAGE,
+      executablePath: disk.chromium,
+    });
     const { context, worker } = session;
     const log = watchWorkerLog(worker);
     const now = new Date();

@@ -11,17 +11,14 @@
  *   writes nothing (a carrier page visit and a settings change are both refused).
  * - A → B again: everything is still there.
  */
+import { readDatabaseInPage } from '../support/database';
 import type { BrowserContext, Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from '../../scripts/lib/chromium';
-import {
-  claroAccountPage,
-  claroReceiptPage,
-  movistarAccountPage,
-} from '../../scripts/lib/sample-pages';
+import { REPO_ROOT } from '../support/chromium';
+import { claroAccountPage, claroReceiptPage, movistarAccountPage } from '../support/sample-pages';
 import {
   expect,
   extensionServiceWorker,
@@ -34,13 +31,6 @@ import {
 } from './fixtures';
 import { OverlayObject } from './overlay';
 import { readStore } from './worker';
-
-declare const chrome: {
-  runtime: {
-    getManifest(): { version: string };
-    reload(): void;
-  };
-};
 
 const NEWER_VERSION = '9.9.0';
 
@@ -89,17 +79,7 @@ function install(extensionDir: string, build: string, userDataDir: string) {
 
 /** The database's native IndexedDB version (Dexie's version × 10), read without our code. */
 async function nativeVersion(worker: Page): Promise<number> {
-  return await worker.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('linekeeper');
-        request.onsuccess = () => {
-          resolve(request.result.version);
-          request.result.close();
-        };
-        request.onerror = () => reject(request.error);
-      }),
-  );
+  return (await worker.evaluate(readDatabaseInPage, { stores: [] })).version;
 }
 
 /**

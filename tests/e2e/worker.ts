@@ -4,21 +4,7 @@
  */
 import type { Worker } from '@playwright/test';
 
-// Playwright's test code has no `chrome` type; this is the slice the tests use.
-declare const chrome: {
-  action: {
-    getBadgeText(details: object): Promise<string>;
-    getBadgeBackgroundColor(details: object): Promise<[number, number, number, number]>;
-    getTitle(details: object): Promise<string>;
-  };
-  alarms: {
-    getAll(): Promise<{ name: string; scheduledTime: number; periodInMinutes?: number }[]>;
-    clearAll(): Promise<boolean>;
-  };
-  notifications: { getAll(): Promise<Record<string, boolean>> };
-};
-
-export { readStore } from '../../scripts/lib/chromium';
+export { readStore } from '../support/chromium';
 
 export async function badge(
   worker: Worker,

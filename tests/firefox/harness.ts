@@ -17,13 +17,14 @@
  * - Everything else Firefox would fetch goes to a local "proxy" that only records the
  *   attempt (`leakedConnections`) and hangs up: nothing reaches the network.
  */
+import { REPO_ROOT } from '../support/repo';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export { REPO_ROOT };
 /** The Firefox build under test; FIREFOX_EXTENSION_DIR points elsewhere (a kept copy). */
 export const FIREFOX_BUILD_DIR = path.resolve(
   process.env.FIREFOX_EXTENSION_DIR ?? path.join(REPO_ROOT, '.output/firefox-mv2'),

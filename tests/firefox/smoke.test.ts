@@ -29,7 +29,7 @@ import {
   type FirefoxWithExtension,
 } from './harness.ts';
 import { buildProbeExtension } from './probe-extension.ts';
-import { claroAccountPage } from '../../scripts/lib/sample-pages.ts';
+import { claroAccountPage } from '../support/sample-pages.ts';
 
 // The slice of the extension API these tests call inside extension pages.
 declare const browser: {

@@ -1,10 +1,12 @@
 /** Shared set-up for the background's unit tests (not a test file itself). */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openDatabase, type LineKeeperDb } from '../../utils/db';
-import type { MessageDeps, MessageSender } from '../../utils/messages';
-import type { ClickDeps, I18n, NotificationOptions } from '../../utils/reconcile';
-import type { Line, Reading } from '../../utils/schema';
-import { offsetForTimeZone, type ZoneOffset } from '../../utils/time';
+import { openDatabase, type LineKeeperDb } from '../../utils/background/db';
+import type { MessageDeps, MessageSender } from '../../utils/background/dispatch';
+import type { ClickDeps, I18n, NotificationOptions } from '../../utils/background/reconcile';
+import { keyTranslator } from '../support/i18n';
+import type { MessageKey } from '../../utils/domain/i18n';
+import type { Line, Reading } from '../../utils/domain/records';
+import { offsetForTimeZone, type ZoneOffset } from '../../utils/domain/time';
 
 let dbCounter = 0;
 
@@ -16,8 +18,7 @@ export function freshDb(): LineKeeperDb {
 
 /** i18n stub: fakeBrowser does not implement i18n. Output shows key and substitutions. */
 export const stubI18n: I18n = {
-  getMessage: (key, substitutions) =>
-    substitutions && substitutions.length ? `${key}(${substitutions.join('|')})` : key,
+  getMessage: (key, substitutions) => keyTranslator(key as MessageKey, substitutions),
   formatDate: (date) => date,
 };
 

@@ -6,13 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { openDatabase } from '../../utils/db';
+import { openDatabase } from '../../utils/background/db';
 import { carrierSender, reading } from './background-helpers';
+import { keyTranslator } from '../support/i18n';
 
 function stubI18n() {
   const i18n = fakeBrowser.i18n as unknown as Record<string, unknown>;
-  i18n.getMessage = (key: string, subs?: string[]) =>
-    subs?.length ? `${key}(${subs.join('|')})` : key;
+  i18n.getMessage = keyTranslator;
   i18n.getUILanguage = () => 'zh-CN';
 }
 

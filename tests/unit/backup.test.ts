@@ -1,36 +1,18 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { translatorFor } from '../support/i18n';
 import {
-  SUPPORTED_BACKUP_VERSION,
   backupCountsText,
   backupFileName,
   refusalMessage,
   parseBackupFile,
   serializeBackup,
   type ParsedBackup,
-} from '../../utils/backup';
-import { BackupSchema, DEFAULT_SETTINGS, type Backup, type Line } from '../../utils/schema';
-import type { Translate, UiLocale } from '../../utils/i18n';
-import { offsetForTimeZone } from '../../utils/time';
-
-/** chrome.i18n.getMessage over the real locale files ($NAME$ → placeholder → $n). */
-function translator(locale: UiLocale): Translate {
-  const url = new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url);
-  const messages = JSON.parse(readFileSync(url, 'utf8')) as Record<
-    string,
-    { message: string; placeholders?: Record<string, { content: string }> }
-  >;
-  return (key, substitutions) => {
-    const entry = messages[key];
-    if (!entry) throw new Error(`missing message ${key} in ${locale}`);
-    const subs = substitutions === undefined ? [] : [substitutions].flat();
-    return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return content.replace(/\$(\d)/g, (__, n: string) => subs[Number(n) - 1] ?? '');
-    });
-  };
-}
+} from '../../utils/popup/backup-file';
+import { SUPPORTED_BACKUP_VERSION } from '../../utils/domain/backup-format';
+import { DEFAULT_SETTINGS, type Line } from '../../utils/domain/records';
+import { BackupSchema, type Backup } from '../../utils/domain/backup-format';
+import { offsetForTimeZone } from '../../utils/domain/time';
 
 const CARRIERS = ['claro', 'movistar', 'personal'] as const;
 
@@ -426,19 +408,19 @@ describe('backupFileName', () => {
 describe('words', () => {
   it('summarises counts with plurals in each language', () => {
     const counts = { lines: 3, renewals: 12, readings: 40 };
-    expect(backupCountsText(counts, 'en', translator('en'))).toBe(
+    expect(backupCountsText(counts, 'en', translatorFor('en'))).toBe(
       '3 lines, 12 renewals, 40 readings',
     );
-    expect(backupCountsText({ lines: 1, renewals: 1, readings: 1 }, 'en', translator('en'))).toBe(
-      '1 line, 1 renewal, 1 reading',
-    );
-    expect(backupCountsText(counts, 'es', translator('es'))).toBe(
+    expect(
+      backupCountsText({ lines: 1, renewals: 1, readings: 1 }, 'en', translatorFor('en')),
+    ).toBe('1 line, 1 renewal, 1 reading');
+    expect(backupCountsText(counts, 'es', translatorFor('es'))).toBe(
       '3 líneas, 12 recargas, 40 lecturas',
     );
     expect(
-      backupCountsText({ lines: 1, renewals: 0, readings: 1500 }, 'es', translator('es')),
+      backupCountsText({ lines: 1, renewals: 0, readings: 1500 }, 'es', translatorFor('es')),
     ).toBe('1 línea, 0 recargas, 1500 lecturas');
-    expect(backupCountsText(counts, 'zh_CN', translator('zh_CN'))).toBe(
+    expect(backupCountsText(counts, 'zh_CN', translatorFor('zh_CN'))).toBe(
       '3 个号码，12 条充值记录，40 条读取记录',
     );
   });
@@ -453,13 +435,13 @@ describe('words', () => {
       parseBackupFile('{"format":"linekeeper-backup","version":1}'),
     ].map(refused);
     for (const locale of ['en', 'es', 'zh_CN'] as const) {
-      const t = translator(locale);
+      const t = translatorFor(locale);
       const words = cases.map((r) => refusalMessage(r, t));
       expect(new Set(words).size, locale).toBe(5);
       expect(words[3]).toContain('3');
     }
-    expect(refusalMessage(cases[1]!, translator('en'))).toMatch(/incomplete/);
-    expect(refusalMessage(cases[2]!, translator('es'))).toMatch(/otra aplicación/);
-    expect(refusalMessage(cases[3]!, translator('zh_CN'))).toMatch(/更新版本/);
+    expect(refusalMessage(cases[1]!, translatorFor('en'))).toMatch(/incomplete/);
+    expect(refusalMessage(cases[2]!, translatorFor('es'))).toMatch(/otra aplicación/);
+    expect(refusalMessage(cases[3]!, translatorFor('zh_CN'))).toMatch(/更新版本/);
   });
 });

@@ -1,32 +1,13 @@
 import ICAL from 'ical.js';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { translatorFor } from '../support/i18n';
 import {
   buildCalendarFile,
   calendarAlarmDays,
   calendarEvents,
   lineEventUid,
-} from '../../utils/calendar-export';
-import type { Translate, UiLocale } from '../../utils/i18n';
-import { DEFAULT_SETTINGS, type Line } from '../../utils/schema';
-
-/** chrome.i18n.getMessage over the real locale files ($NAME$ → placeholder → $n). */
-function translator(locale: UiLocale): Translate {
-  const url = new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url);
-  const messages = JSON.parse(readFileSync(url, 'utf8')) as Record<
-    string,
-    { message: string; placeholders?: Record<string, { content: string }> }
-  >;
-  return (key, substitutions) => {
-    const entry = messages[key];
-    if (!entry) throw new Error(`missing message ${key} in ${locale}`);
-    const subs = substitutions === undefined ? [] : [substitutions].flat();
-    return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return content.replace(/\$(\d)/g, (__, n: string) => subs[Number(n) - 1] ?? '');
-    });
-  };
-}
+} from '../../utils/popup/calendar-export';
+import { DEFAULT_SETTINGS, type Line } from '../../utils/domain/records';
 
 type CalendarLine = Pick<
   Line,
@@ -60,7 +41,7 @@ const LINES: CalendarLine[] = [
   },
 ];
 const NOW = Date.parse('2026-05-01T12:34:56.789Z');
-const en = translator('en');
+const en = translatorFor('en');
 
 describe('calendarEvents', () => {
   it('makes one event per line with an expiry, estimated ones marked, earliest first', () => {
@@ -99,9 +80,9 @@ describe('calendarEvents', () => {
   });
 
   it('speaks Spanish and Chinese', () => {
-    const es = calendarEvents(LINES, DEFAULT_SETTINGS, 'es', translator('es'));
+    const es = calendarEvents(LINES, DEFAULT_SETTINGS, 'es', translatorFor('es'));
     expect(es[0]!.summary).toBe('Guardalínea: vence Mamá; trabajo, 妈妈 (estimado)');
-    const zh = calendarEvents(LINES, DEFAULT_SETTINGS, 'zh_CN', translator('zh_CN'));
+    const zh = calendarEvents(LINES, DEFAULT_SETTINGS, 'zh_CN', translatorFor('zh_CN'));
     expect(zh[0]!.summary).toBe('保号助手：Mamá; trabajo, 妈妈 到期（预计）');
     expect(zh[1]!.alarmDescription).toContain('7 天后到期');
   });
@@ -131,7 +112,7 @@ describe('buildCalendarFile', () => {
       { leadDays: [7, 3, 10] },
       NOW,
       'zh_CN',
-      translator('zh_CN'),
+      translatorFor('zh_CN'),
     )!;
     expect(file.events).toBe(2);
     expect(file.text).toMatch(/^BEGIN:VCALENDAR\r\n/);
@@ -160,13 +141,13 @@ describe('buildCalendarFile', () => {
   });
 
   it('gives the same bytes for the same input', () => {
-    const a = buildCalendarFile(LINES, DEFAULT_SETTINGS, NOW, 'es', translator('es'));
+    const a = buildCalendarFile(LINES, DEFAULT_SETTINGS, NOW, 'es', translatorFor('es'));
     const b = buildCalendarFile(
       [...LINES].reverse(),
       DEFAULT_SETTINGS,
       NOW,
       'es',
-      translator('es'),
+      translatorFor('es'),
     );
     expect(a).toEqual(b);
   });

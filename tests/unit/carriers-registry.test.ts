@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../../wxt.config';
 import { CARRIERS, carrierForUrl, carrierMatchPatterns } from '../../utils/carriers';
-import { CARRIER_IDS } from '../../utils/schema';
+import { CARRIER_IDS } from '../../utils/domain/records';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 

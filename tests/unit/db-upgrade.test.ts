@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DB_VERSION, isNewerDatabaseError, openDatabase } from '../../utils/db';
+import { DB_VERSION, isNewerDatabaseError, openDatabase } from '../../utils/background/db';
 import { errorMessage } from '../../components/popup/data';
-import { handleMessage } from '../../utils/messages';
-import { reconcile } from '../../utils/reconcile';
+import { handleMessage } from '../../utils/background/dispatch';
+import { reconcile } from '../../utils/background/reconcile';
 import {
   carrierSender,
   messageDeps,
@@ -139,11 +139,7 @@ describe('downgrade: v2 code opening a v3 database', () => {
         popupSender(),
         deps,
       ),
-      await handleMessage(
-        { type: 'cs:status', path: '/consumos', msisdn: null },
-        carrierSender(),
-        deps,
-      ),
+      await handleMessage({ type: 'ui:export-backup' }, popupSender(), deps),
     ];
     for (const reply of replies) {
       expect(reply.ok).toBe(false);

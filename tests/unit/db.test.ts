@@ -6,8 +6,8 @@ import {
   readingFingerprint,
   readSettings,
   STORES_V1,
-} from '../../utils/db';
-import { DEFAULT_SETTINGS, LineSchema, StoredReadingSchema } from '../../utils/schema';
+} from '../../utils/background/db';
+import { DEFAULT_SETTINGS, LineSchema, StoredReadingSchema } from '../../utils/domain/records';
 
 /** A database exactly as version 1 of LineKeeper wrote it. */
 async function createV1(name: string) {

@@ -6,9 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPage, type LoadedPage } from '../../scripts/lib/load-page';
+import { loadPage, type LoadedPage } from '../support/load-page';
 import { readPage } from '../../utils/reading';
-import { ReadingSchema, type Reading } from '../../utils/schema';
+import { ReadingSchema, type Reading } from '../../utils/domain/records';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const FIELDS = ['carrier', 'kind', 'msisdn', 'balance', 'expiresOn', 'receipt'] as const;

@@ -4,8 +4,8 @@
  * browser.i18n.getMessage that reads the real locale files, so the keys and their
  * placeholders are tested too.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { translatorFor } from '../support/i18n';
 import {
   formatDaysLeft,
   formatIsoDate,
@@ -15,34 +15,11 @@ import {
   formatRelativeTime,
   maskMsisdn,
   urgencyOf,
-} from '../../utils/format';
-import type { Translate, UiLocale } from '../../utils/i18n';
+} from '../../utils/domain/format';
+import type { Translate, UiLocale } from '../../utils/domain/i18n';
 
 const NBSP = '\u00a0';
 const MINUS = '\u2212';
-
-interface LocaleMessage {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-
-/** chrome.i18n semantics: `$NAME$` → the placeholder's content, `$1` → substitution 1. */
-function translatorFor(locale: UiLocale): Translate {
-  const url = new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url);
-  const messages = JSON.parse(readFileSync(url, 'utf8')) as Record<string, LocaleMessage>;
-  return (key, substitutions) => {
-    const entry = messages[key];
-    if (!entry) throw new Error(`missing message ${key} in ${locale}`);
-    const args = typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []);
-    return entry.message
-      .replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-        const content = entry.placeholders?.[name.toLowerCase()]?.content;
-        if (content === undefined) throw new Error(`unknown placeholder ${name} in ${key}`);
-        return content;
-      })
-      .replace(/\$(\d)/g, (_, index: string) => args[Number(index) - 1] ?? '');
-  };
-}
 
 describe('formatMsisdn', () => {
   it.each([
@@ -287,10 +264,10 @@ describe('locale files', () => {
   it('carry every key formatDaysLeft uses, with the count placeholder where needed', () => {
     for (const locale of ['en', 'es', 'zh_CN'] as const) {
       const t = translatorFor(locale);
-      for (const key of ['daysLeftToday', 'daysLeftTomorrow', 'expiredYesterday']) {
+      for (const key of ['daysLeftToday', 'daysLeftTomorrow', 'expiredYesterday'] as const) {
         expect(t(key)).not.toMatch(/\$/);
       }
-      for (const key of ['daysLeftN', 'daysAgoN']) expect(t(key, ['42'])).toContain('42');
+      for (const key of ['daysLeftN', 'daysAgoN'] as const) expect(t(key, ['42'])).toContain('42');
     }
   });
 });

@@ -16,7 +16,7 @@ import {
   foldIcsLine,
   type CalendarEvent,
   type IcsOptions,
-} from '../../utils/ics';
+} from '../../utils/popup/ics';
 
 const OPTIONS: IcsOptions = {
   now: Date.parse('2026-05-01T13:45:30.123Z'),

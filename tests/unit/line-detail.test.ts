@@ -11,8 +11,8 @@ import {
   sortRenewals,
   spendPerYear,
   thinSeries,
-} from '../../utils/line-detail';
-import type { Renewal, StoredReading } from '../../utils/schema';
+} from '../../utils/popup/line-detail';
+import type { Renewal, StoredReading } from '../../utils/domain/records';
 
 function reading(
   readAt: string,

@@ -1,4 +1,4 @@
-import { addLinePagePath } from '../../utils/messages';
+import { addLinePagePath } from '../../utils/protocol/add-line-link';
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_LINE_FORM,
@@ -13,7 +13,7 @@ import {
   validateRenewalForm,
   type LineFormValues,
   type RenewalFormValues,
-} from '../../utils/line-form';
+} from '../../utils/popup/line-form';
 
 // 2026-05-10 12:00 in Buenos Aires.
 const NOW = Date.UTC(2026, 4, 10, 15, 0);

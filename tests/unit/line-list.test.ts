@@ -1,34 +1,15 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Translate, UiLocale } from '../../utils/i18n';
+import { translatorFor } from '../support/i18n';
+import type { UiLocale } from '../../utils/domain/i18n';
 import {
   createRowFormatter,
   leadWindowOf,
   lineRowView,
-  sortLines,
   unassignedViews,
   type ListLine,
-} from '../../utils/line-list';
-import type { StoredReading } from '../../utils/schema';
-
-/** chrome.i18n semantics over the real messages.json: named placeholders → $1, $2 … */
-function translatorFor(locale: UiLocale): Translate {
-  const file = path.resolve(import.meta.dirname, `../../public/_locales/${locale}/messages.json`);
-  const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<
-    string,
-    { message: string; placeholders?: Record<string, { content: string }> }
-  >;
-  return (key, substitutions) => {
-    const entry = messages[key];
-    if (!entry) throw new Error(`missing message ${key} in ${locale}`);
-    const subs = substitutions === undefined ? [] : [substitutions].flat();
-    return entry.message.replace(/\$([A-Za-z_]+)\$/g, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return content.replace(/\$(\d)/g, (_m, index: string) => subs[Number(index) - 1] ?? '');
-    });
-  };
-}
+} from '../../utils/popup/line-list';
+import { sortLines } from '../../utils/domain/line-order';
+import type { StoredReading } from '../../utils/domain/records';
 
 // 2026-05-10 12:00 in Buenos Aires (15:00 UTC).
 const NOW = Date.UTC(2026, 4, 10, 15, 0);

@@ -72,3 +72,66 @@ describe('unsafe HTML and eval are lint errors', () => {
     expect(messages).toEqual([]);
   });
 });
+
+/** Code that runs on carrier pages: where the fence applies (eslint.config.js PAGE_CODE). */
+const PAGE_FILES = [
+  'entrypoints/carrier.content/__probe__.ts',
+  'components/overlay/__probe__.tsx',
+  'utils/reading/__probe__.ts',
+  'utils/content/__probe__.ts',
+];
+
+const FENCED: [string, string][] = [
+  ['Dexie', "import { Dexie } from 'dexie'; export const d = Dexie;"],
+  ['a zod value', "import * as z from 'zod/mini'; export const s = z.string();"],
+  [
+    'a schema value',
+    "import { LineSchema } from '@@/utils/domain/records'; export const s = LineSchema;",
+  ],
+  [
+    'background code',
+    "import { openDatabase } from '@@/utils/background/db'; export const o = openDatabase;",
+  ],
+  [
+    'popup code',
+    "import { parseBackupFile } from '@@/utils/popup/backup-file'; export const p = parseBackupFile;",
+  ],
+  [
+    'message schemas',
+    "import { CsMessageSchema } from '@@/utils/protocol/messages'; export const m = CsMessageSchema;",
+  ],
+];
+
+const ALLOWED_ON_PAGES: [string, string][] = [
+  [
+    'types of the records',
+    "import type { Line } from '@@/utils/domain/records'; export type L = Line;",
+  ],
+  ['zod types', "import type * as z from 'zod/mini'; export type S = z.ZodMiniString;"],
+  [
+    'page-safe domain code',
+    "import { addDays } from '@@/utils/domain/time'; export const a = addDays;",
+  ],
+  ['the typed send', "import { send } from '@@/utils/protocol/send'; export const s = send;"],
+];
+
+describe('the page fence: carrier-page code imports no database, zod value, background or popup', () => {
+  beforeAll(() => ruleIds('export {};'), 60_000);
+
+  describe.each(PAGE_FILES)('in %s', (file) => {
+    it.each(FENCED)('%s is reported', async (_name, code) => {
+      const messages = await ruleIds(code, file);
+      expect(
+        messages.some((m) => m.startsWith('@typescript-eslint/no-restricted-imports')),
+        messages.join('\n'),
+      ).toBe(true);
+    });
+    it.each(ALLOWED_ON_PAGES)('%s is allowed', async (_name, code) => {
+      expect(await ruleIds(code, file)).toEqual([]);
+    });
+  });
+
+  it('does not apply to the background (control)', async () => {
+    expect(await ruleIds(FENCED[0]![1], 'utils/background/__probe__.ts')).toEqual([]);
+  });
+});

@@ -4,17 +4,17 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { LineKeeperDb } from '../../utils/db';
+import type { LineKeeperDb } from '../../utils/background/db';
 import {
   LIST_SNAPSHOT_KEY,
   buildListSnapshot,
   oneAtATime,
   parseListSnapshot,
   sameListSnapshot,
-} from '../../utils/list-snapshot';
-import { handleMessage, type MessageDeps } from '../../utils/messages';
-import { writeListSnapshot } from '../../utils/reconcile';
-import { DEFAULT_SETTINGS, LIST_SNAPSHOT_MAX_LINES } from '../../utils/schema';
+} from '../../utils/domain/list-snapshot';
+import { handleMessage, type MessageDeps } from '../../utils/background/dispatch';
+import { writeListSnapshot } from '../../utils/background/reconcile';
+import { DEFAULT_SETTINGS, LIST_SNAPSHOT_MAX_LINES } from '../../utils/domain/records';
 import {
   carrierSender,
   freshDb,

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessage, type MessageSender } from '../../utils/messages';
+import { handleMessage, type MessageSender } from '../../utils/background/dispatch';
 import {
   carrierSender,
   freshDb,
@@ -17,7 +17,6 @@ import {
 
 const TYPES = [
   'cs:reading',
-  'cs:status',
   'cs:hide-overlay',
   'cs:open-add-line',
   'ui:add-line',
@@ -31,9 +30,7 @@ const TYPES = [
   'ui:import-backup',
   'ui:export-backup',
 ];
-const WRITE_TYPES = TYPES.filter(
-  (t) => !['cs:status', 'ui:export-backup', 'cs:open-add-line'].includes(t),
-);
+const WRITE_TYPES = TYPES.filter((t) => !['ui:export-backup', 'cs:open-add-line'].includes(t));
 
 const nasty = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'type', 'lineId', 'reading'),
@@ -110,6 +107,8 @@ const nearMiss = fc
     // An empty settings patch is a valid message; keep this one broken.
     if (type === 'ui:save-settings')
       message.settings = { ...Object(message.settings), reminderHour: 24 };
+    // A message of no fields is broken only by one it does not know (here: the retired scope).
+    if (type === 'cs:hide-overlay' && Object.keys(message).length === 1) message.scope = 'carrier';
     return message;
   });
 
@@ -117,7 +116,7 @@ const nearMiss = fc
 const spoofed = fc.record({
   message: fc.constantFrom(
     { type: 'cs:reading', reading: reading(), path: '/', readAt: new Date().toISOString() },
-    { type: 'cs:hide-overlay', scope: 'host' },
+    { type: 'cs:hide-overlay' },
     {
       type: 'ui:add-line',
       carrier: 'claro',

@@ -1,8 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { LineKeeperDb } from '../../utils/db';
-import { handleMessage, type MessageDeps, type MessageSender } from '../../utils/messages';
-import { DEFAULT_SETTINGS, type Reading } from '../../utils/schema';
+import type { LineKeeperDb } from '../../utils/background/db';
+import {
+  handleMessage,
+  type MessageDeps,
+  type MessageSender,
+} from '../../utils/background/dispatch';
+import { DEFAULT_SETTINGS, type Reading } from '../../utils/domain/records';
 import {
   carrierSender,
   freshDb,
@@ -282,40 +286,12 @@ describe('unassigned receipts', () => {
   });
 });
 
-describe('cs:status and cs:hide-overlay', () => {
-  it('reports the line, the previous balance and what this page saved', async () => {
-    await sendReading(reading());
-    clock.now += 3_600_000;
-    await sendReading(
-      reading({ balance: { amount: 1350, currency: 'ARS' } }),
-      carrierSender(),
-      '/inicio',
-    );
-    const status = await handleMessage(
-      { type: 'cs:status', path: '/consumos', msisdn: '+5491134567812' },
-      carrierSender(),
-      deps,
-    );
-    expect(status).toMatchObject({
-      ok: true,
-      carrier: 'claro',
-      overlayDisabled: false,
-      line: { balance: { amount: 1350 } },
-      previousBalance: { amount: 1500 },
-      savedForPage: { balance: { amount: 1500 }, expiresOn: '2026-06-20' },
-    });
-  });
-
+describe('cs:hide-overlay and cs:open-add-line', () => {
   it('hides the overlay for the host', async () => {
-    expect(
-      await handleMessage({ type: 'cs:hide-overlay', scope: 'host' }, carrierSender(), deps),
-    ).toEqual({ ok: true });
-    const status = await handleMessage(
-      { type: 'cs:status', path: '/', msisdn: null },
-      carrierSender(),
-      deps,
-    );
-    expect(status).toMatchObject({ ok: true, overlayDisabled: true, line: null });
+    expect(await handleMessage({ type: 'cs:hide-overlay' }, carrierSender(), deps)).toEqual({
+      ok: true,
+    });
+    expect(await sendReading(reading())).toMatchObject({ ok: true, overlayDisabled: true });
     expect((await db.settings.get('settings'))!.value.overlayHiddenHosts).toEqual([
       'm-miclaro.claro.com.ar',
     ]);
@@ -323,7 +299,7 @@ describe('cs:status and cs:hide-overlay', () => {
 
   it('keeps storing readings where the overlay is hidden, and says so in the answer', async () => {
     expect(await sendReading(reading())).toMatchObject({ ok: true, overlayDisabled: false });
-    await handleMessage({ type: 'cs:hide-overlay', scope: 'host' }, carrierSender(), deps);
+    await handleMessage({ type: 'cs:hide-overlay' }, carrierSender(), deps);
     clock.now += 60_000;
     const reply = await sendReading(reading({ balance: { amount: 1350, currency: 'ARS' } }));
     expect(reply).toMatchObject({ ok: true, outcome: 'saved', overlayDisabled: true });

@@ -6,8 +6,9 @@ import {
   pageSignalsFromText,
   type OverlayInputs,
   type ReadingAnswer,
-} from '../../utils/overlay-view';
-import type { LineSummary, Reading } from '../../utils/schema';
+} from '../../utils/content/overlay-view';
+import type { Reading } from '../../utils/domain/records';
+import type { LineSummary } from '../../utils/protocol/messages';
 
 const account: Reading = {
   carrier: 'claro',

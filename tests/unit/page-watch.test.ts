@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchPage, type PageWatchTiming } from '../../utils/page-watch';
-import type { Reading } from '../../utils/schema';
+import { watchPage, type PageWatchTiming } from '../../utils/content/page-watch';
+import type { Reading } from '../../utils/domain/records';
 
 const timing: PageWatchTiming = { settleMs: 500, maxWaitMs: 3_000, maxReads: 12 };
 

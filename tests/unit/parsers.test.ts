@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findMoney, parseAmount, parseMoney } from '../../utils/reading/money';
 import { findDates, parseDate } from '../../utils/reading/dates';
-import { todayInBuenosAires } from '../../utils/time';
+import { todayInBuenosAires } from '../../utils/domain/time';
 import { findPhones, parseMsisdn } from '../../utils/reading/phone';
 
 const NOW = new Date('2026-11-20T15:30:00-03:00');

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { readPage, visibleText } from '../../utils/reading';
-import { ReadingSchema } from '../../utils/schema';
+import { ReadingSchema } from '../../utils/domain/records';
 
 const NOW = new Date('2026-11-20T12:00:00-03:00');
 const ACCOUNT_URL = 'https://mi.movistar.com.ar/inicio';

@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { LineKeeperDb } from '../../utils/db';
+import type { LineKeeperDb } from '../../utils/background/db';
 import {
   onAlarm,
   onNotificationButtonClicked,
   onNotificationClicked,
   reconcile,
-} from '../../utils/reconcile';
-import { BADGE_AMBER, BADGE_RED } from '../../utils/reminders';
-import { DEFAULT_SETTINGS } from '../../utils/schema';
-import { offsetForTimeZone } from '../../utils/time';
+} from '../../utils/background/reconcile';
+import { BADGE_AMBER, BADGE_RED } from '../../utils/domain/reminders';
+import { DEFAULT_SETTINGS } from '../../utils/domain/records';
+import { offsetForTimeZone } from '../../utils/domain/time';
 import {
   freshDb,
   line,

@@ -10,8 +10,8 @@ import {
   planReminders,
   reminderSteps,
   remindAlarmName,
-} from '../../utils/reminders';
-import { DEFAULT_SETTINGS } from '../../utils/schema';
+} from '../../utils/domain/reminders';
+import { DEFAULT_SETTINGS } from '../../utils/domain/records';
 import {
   addDays,
   daysUntilExpiry,
@@ -21,7 +21,7 @@ import {
   offsetForTimeZone,
   todayInBuenosAires,
   type ZoneOffset,
-} from '../../utils/time';
+} from '../../utils/domain/time';
 import { line } from './background-helpers';
 
 const shanghai = offsetForTimeZone('Asia/Shanghai');

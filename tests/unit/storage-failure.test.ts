@@ -9,10 +9,10 @@ import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { errorMessage } from '../../components/popup/data';
-import { openDatabase, type LineKeeperDb } from '../../utils/db';
-import { handleMessage } from '../../utils/messages';
-import { reconcile } from '../../utils/reconcile';
-import type { Reading } from '../../utils/schema';
+import { openDatabase, type LineKeeperDb } from '../../utils/background/db';
+import { handleMessage } from '../../utils/background/dispatch';
+import { reconcile } from '../../utils/background/reconcile';
+import type { Reading } from '../../utils/domain/records';
 import {
   carrierSender,
   freshDb,
@@ -172,7 +172,7 @@ describe('IndexedDB unavailable', () => {
     for (let i = 0; i < 3; i++) {
       const replies = await Promise.all([
         send(db, reading()),
-        handleMessage({ type: 'cs:status', path: '/', msisdn: null }, carrierSender(), deps),
+        handleMessage({ type: 'ui:export-backup' }, popupSender(), deps),
         handleMessage(
           { type: 'ui:save-settings', settings: { reminderHour: 9 } },
           popupSender(),

@@ -3,7 +3,7 @@
  * under tests/fixtures/<id>/, and one entry in CARRIERS. Manifest host permissions and
  * content-script matches are derived from here.
  */
-import type { CarrierId } from '../schema';
+import type { CarrierId } from '../domain/records';
 import { claro } from './claro';
 import { movistar } from './movistar';
 import { personal } from './personal';

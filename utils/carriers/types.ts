@@ -1,4 +1,4 @@
-import type { CarrierId } from '../schema';
+import type { CarrierId } from '../domain/records';
 
 /** What the URL alone says about a carrier page, before its text is read. */
 export type UrlPageKind = 'account' | 'recharge' | 'login' | 'other';

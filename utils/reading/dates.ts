@@ -2,8 +2,8 @@
  * Argentine dates, day first. Results are Buenos Aires calendar dates (`YYYY-MM-DD`);
  * the calendar arithmetic is utils/time.ts's.
  */
-import type { IsoDate } from '../schema';
-import { addDays, calendarDate, todayInBuenosAires } from '../time';
+import type { IsoDate } from '../domain/records';
+import { addDays, calendarDate, todayInBuenosAires } from '../domain/time';
 import { foldText } from './text';
 
 /**

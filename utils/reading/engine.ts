@@ -5,7 +5,7 @@
  * decides what each value is from that context, and keeps a value only when exactly one
  * candidate survives. Ambiguity is a null plus a note, never a guess.
  */
-import type { Reading } from '../schema';
+import type { Reading } from '../domain/records';
 import type { CarrierAdapter, UrlPageKind } from '../carriers/types';
 import { findDates, type DateMatch } from './dates';
 import { findMoney, type MoneyMatch } from './money';

@@ -3,7 +3,7 @@
  * Plain TypeScript: runs in a content script and in Node (happy-dom) alike.
  */
 import { carrierForUrl } from '../carriers';
-import type { Reading } from '../schema';
+import type { Reading } from '../domain/records';
 import { emptyReadingFor, readCarrierPage } from './engine';
 import { collectLines, ensureVisible } from './visible-text';
 

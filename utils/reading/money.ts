@@ -2,7 +2,7 @@
  * Argentine money: `.` groups thousands, `,` marks decimals (`$ 1.234,56`), though pages
  * also print `ARS 1234.56`. Anything that could be read two ways is refused (null).
  */
-import type { Money } from '../schema';
+import type { Money } from '../domain/records';
 
 const MAX_AMOUNT = 100_000_000;
 

@@ -8,14 +8,14 @@
  *
  * No database and no browser API here: this module is on the popup's first-paint path.
  */
-import { sortLines } from './line-list';
+import { sortLines } from './line-order';
 import {
   LIST_SNAPSHOT_MAX_LINES,
   ListSnapshotSchema,
   type ListLine,
   type ListSnapshot,
   type Settings,
-} from './schema';
+} from './records';
 
 /** The storage.local key. A new snapshot format gets a new `version`, not a new key. */
 export const LIST_SNAPSHOT_KEY = 'linekeeper:list-snapshot';

@@ -1,11 +1,11 @@
 /**
- * The popup's list of lines as plain data: sorting (most urgent first) and one row's
+ * The popup's list of lines as plain data (the order is utils/domain/line-order.ts): one row's
  * view-model (Line + now + locale + t → the strings a row shows). No browser, no database.
  *
  * Formatting is memoised per popup render (`RowFormatter`): Intl formatters are slow to
  * build (~0.3 ms each) and 500 lines share few distinct dates, so the list stays fast.
  */
-import { carrierById } from './carriers';
+import { carrierById } from '../carriers';
 import {
   DATE_BCP47_BY_LOCALE,
   cachedFormatter,
@@ -17,11 +17,11 @@ import {
   maskMsisdn,
   urgencyOf,
   type Urgency,
-} from './format';
-import type { Translate, UiLocale } from './i18n';
-import { effectiveExpiry } from './reminders';
-import type { CarrierId, IsoDate, Line, ListLine, StoredReading } from './schema';
-import { daysBetween, todayInBuenosAires } from './time';
+} from '../domain/format';
+import type { MessageKey, Translate, UiLocale } from '../domain/i18n';
+import { effectiveExpiry } from '../domain/reminders';
+import type { CarrierId, IsoDate, ListLine, StoredReading } from '../domain/records';
+import { daysBetween, todayInBuenosAires } from '../domain/time';
 
 /** The parts of a Line the list needs (schema.ts ListLineSchema; no readings). */
 export type { ListLine };
@@ -64,57 +64,6 @@ export interface RowContext {
   /** The largest reminder lead (settings.leadDays): inside it a line is "due". */
   leadWindow: number;
   hideNumbers: boolean;
-}
-
-// ───────────────────────── Sorting ─────────────────────────
-
-/** The name a line sorts and reads by when it has no label: the formatted number, else the carrier. */
-export function lineName(line: Pick<Line, 'label' | 'msisdn' | 'carrier'>): string {
-  const label = line.label.trim();
-  if (label) return label;
-  if (line.msisdn) return formatMsisdn(line.msisdn);
-  return carrierById(line.carrier).name;
-}
-
-/** Days left on Argentina's calendar for the line's effective expiry (null when unknown). */
-export function lineDaysLeft(
-  line: Pick<Line, 'expiresOn' | 'lastRechargeOn'>,
-  today: IsoDate,
-): number | null {
-  const expiry = effectiveExpiry(line);
-  return expiry ? daysBetween(today, expiry.expiresOn) : null;
-}
-
-/**
- * Most urgent first: expired lines (most overdue first), then by days left, lines with
- * no known expiry last; ties by name, then id so the order is stable.
- */
-export function sortLines<T extends ListLine>(lines: readonly T[], now: number): T[] {
-  const today = todayInBuenosAires(now);
-  const daysByDate = new Map<IsoDate, number>();
-  const keyed = lines.map((line) => {
-    const expiry = effectiveExpiry(line);
-    let daysLeft: number | null = null;
-    if (expiry) {
-      daysLeft = daysByDate.get(expiry.expiresOn) ?? null;
-      if (daysLeft === null) {
-        daysLeft = daysBetween(today, expiry.expiresOn);
-        daysByDate.set(expiry.expiresOn, daysLeft);
-      }
-    }
-    // Plain lower-case comparison: an Intl.Collator costs ~20 ms to create in a fresh popup.
-    return { line, daysLeft, name: lineName(line).toLowerCase() };
-  });
-  keyed.sort((a, b) => {
-    if (a.daysLeft !== b.daysLeft) {
-      if (a.daysLeft === null) return 1;
-      if (b.daysLeft === null) return -1;
-      return a.daysLeft - b.daysLeft;
-    }
-    if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-    return a.line.id < b.line.id ? -1 : a.line.id > b.line.id ? 1 : 0;
-  });
-  return keyed.map((entry) => entry.line);
 }
 
 // ───────────────────────── Row view-model ─────────────────────────
@@ -166,7 +115,7 @@ export function createRowFormatter(context: RowContext): RowFormatter {
   };
 }
 
-const URGENCY_LABEL_KEYS: Partial<Record<Urgency, string>> = {
+const URGENCY_LABEL_KEYS: Partial<Record<Urgency, MessageKey>> = {
   expired: 'popupUrgencyExpired',
   today: 'popupUrgencyToday',
   soon: 'popupUrgencySoon',

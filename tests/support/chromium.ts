@@ -3,12 +3,14 @@
  * fixture, the demo and the benchmarks so the flags this closed network needs live in
  * one place.
  */
+import { REPO_ROOT } from './repo';
+import { readDatabaseInPage } from './database';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export { REPO_ROOT };
 /** The built Chrome extension: `LINEKEEPER_OUT_DIR` (see wxt.config.ts) or .output. */
 export const CHROME_BUILD_DIR = path.join(
   path.resolve(REPO_ROOT, process.env.LINEKEEPER_OUT_DIR ?? '.output'),
@@ -44,6 +46,8 @@ export interface LaunchOptions {
   language?: string;
   /** Built extension to load. */
   extensionDir?: string;
+  /** Chromium to run (a wrapper, say); CHROMIUM_PATH or /usr/bin/chromium by default. */
+  executablePath?: string;
   headless?: boolean;
   /** Called with every request that no route served (it is refused). */
   onUnroutedRequest?: (url: string) => void;
@@ -58,7 +62,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'linekeeper-'));
   const language = options.language ?? 'en';
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
+    executablePath: options.executablePath ?? chromiumPath(),
     headless: options.headless ?? true,
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -101,20 +105,8 @@ export async function readStore<T = Record<string, unknown>>(
   worker: Worker,
   store: string,
 ): Promise<T[]> {
-  return (await worker.evaluate(async (storeName) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('linekeeper');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    try {
-      return await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(storeName).objectStore(storeName).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, store)) as T[];
+  const dump = await worker.evaluate(readDatabaseInPage, { stores: [store] });
+  if (!dump.exists || !(store in dump.stores))
+    throw new Error(`no store ${store} in LineKeeper's database`);
+  return dump.stores[store] as T[];
 }

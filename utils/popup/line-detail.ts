@@ -3,9 +3,9 @@
  * and scales, money spent per calendar year, and the receipts list. No browser, no database:
  * the component queries Dexie and hands the records in.
  */
-import { DATE_BCP47_BY_LOCALE, cachedFormatter } from './format';
-import type { UiLocale } from './i18n';
-import type { IsoDate, PageKind, Renewal, StoredReading } from './schema';
+import { DATE_BCP47_BY_LOCALE, cachedFormatter } from '../domain/format';
+import type { UiLocale } from '../domain/i18n';
+import type { IsoDate, PageKind, Renewal, StoredReading } from '../domain/records';
 
 /** History rows shown at first and added by each "show more": a line can hold 50,000 readings. */
 export const HISTORY_PAGE_SIZE = 50;

@@ -4,27 +4,30 @@
  * the component only translates. Dates, numbers and amounts are checked with the same
  * schemas and parsers the background and the reading engine use.
  */
-import { parseAmount } from './reading/money';
-import { parseMsisdn } from './reading/phone';
+import type { MessageKey } from '../domain/i18n';
+import { parseAmount } from '../reading/money';
+import { parseMsisdn } from '../reading/phone';
 import {
-  AddLinePrefillSchema,
   CARRIER_IDS,
   IsoDateSchema,
   LabelSchema,
   MoneySchema,
   NoteSchema,
   PaymentMethodSchema,
-  type AddLinePrefill,
   type CarrierId,
   type IsoDate,
-  type LinePatch,
   type Money,
-  type MessageOf,
   type PaymentMethod,
-} from './schema';
-import { addDays, todayInBuenosAires } from './time';
+} from '../domain/records';
+import {
+  AddLinePrefillSchema,
+  type AddLinePrefill,
+  type LinePatch,
+  type MessageOf,
+} from '../protocol/messages';
+import { addDays, todayInBuenosAires } from '../domain/time';
 
-export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+export type FieldErrors<F extends string> = Partial<Record<F, MessageKey>>;
 
 export type FormResult<F extends string, T> =
   { ok: true; value: T } | { ok: false; errors: FieldErrors<F> };
@@ -32,7 +35,7 @@ export type FormResult<F extends string, T> =
 // ───────────────────────── Field parsers ─────────────────────────
 
 /** Optional date field: '' → null; else a real `YYYY-MM-DD` date or an error key. */
-export function parseDateField(raw: string): { value: IsoDate | null } | { error: string } {
+export function parseDateField(raw: string): { value: IsoDate | null } | { error: MessageKey } {
   const text = raw.trim();
   if (text === '') return { value: null };
   return IsoDateSchema.safeParse(text).success ? { value: text } : { error: 'formErrDate' };
@@ -42,7 +45,7 @@ export function parseDateField(raw: string): { value: IsoDate | null } | { error
  * Optional money field as people type it: `1234.56`, `1.234,56`, `$ 1.234`. '' → null.
  * A minus sign is refused with its own message (a balance or payment is never negative).
  */
-export function parseAmountField(raw: string): { value: number | null } | { error: string } {
+export function parseAmountField(raw: string): { value: number | null } | { error: MessageKey } {
   const text = raw.replace(/^\s*(?:ARS|\$)\s*/i, '').trim();
   if (text === '') return { value: null };
   if (/^[-−–]/.test(text)) return { error: 'formErrAmountNegative' };
@@ -52,7 +55,7 @@ export function parseAmountField(raw: string): { value: number | null } | { erro
 }
 
 /** Optional phone field in any usual Argentine form → E.164 (`+549…`); '' → null. */
-export function parseNumberField(raw: string): { value: string | null } | { error: string } {
+export function parseNumberField(raw: string): { value: string | null } | { error: MessageKey } {
   const text = raw.trim();
   if (text === '') return { value: null };
   const msisdn = parseMsisdn(text);

@@ -18,14 +18,15 @@
  * otherwise reopen it at the installed version and let old code write into it.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import { DB_NEWER_ERROR } from './error-text';
+import { DB_NEWER_ERROR } from '../domain/error-text';
+import { inErrorChain } from './storage-errors';
 import {
   DEFAULT_SETTINGS,
   type Line,
   type Renewal,
   type Settings,
   type StoredReading,
-} from './schema';
+} from '../domain/records';
 
 export const DB_NAME = 'linekeeper';
 
@@ -54,13 +55,11 @@ const TEST_SCHEMA_V3 = typeof __LK_TEST_SCHEMA_V3__ !== 'undefined' && __LK_TEST
  * IndexedDB's VersionError, possibly wrapped by Dexie as an open failure's `inner`).
  */
 export function isNewerDatabaseError(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
-    const { name, message } = e as { name?: unknown; message?: unknown };
-    if (name === 'VersionError') return true;
-    if (typeof message === 'string' && message.includes(DB_NEWER_ERROR)) return true;
-    e = (e as { inner?: unknown }).inner;
-  }
-  return false;
+  return inErrorChain(
+    error,
+    (name, message) =>
+      name === 'VersionError' || (typeof message === 'string' && message.includes(DB_NEWER_ERROR)),
+  );
 }
 
 /**

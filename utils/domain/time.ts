@@ -8,7 +8,7 @@
  *
  * Dates are `YYYY-MM-DD` strings (IsoDate); instants are epoch milliseconds.
  */
-import type { IsoDate } from './schema';
+import type { IsoDate } from './records';
 
 const DAY_MS = 86_400_000;
 /** Buenos Aires is UTC−3 all year (no DST since 2009). */

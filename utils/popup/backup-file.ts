@@ -3,13 +3,16 @@
  * passes BEFORE anything is sent to the background (which checks it again and applies it
  * all-or-nothing). A refused file changes nothing, and the reason says what is wrong with it.
  */
-import type { Translate, UiLocale } from './i18n';
-import { BackupSchema, type Backup } from './schema';
-import { localDate, systemZoneOffset, type ZoneOffset } from './time';
+import type { MessageKey, Translate, UiLocale } from '../domain/i18n';
+import {
+  BACKUP_FORMAT,
+  BackupSchema,
+  SUPPORTED_BACKUP_VERSION,
+  backupIntegrityProblem,
+  type Backup,
+} from '../domain/backup-format';
+import { localDate, systemZoneOffset, type ZoneOffset } from '../domain/time';
 
-export const BACKUP_FORMAT = 'linekeeper-backup';
-/** The newest backup version this build reads (BackupSchema's `version`). */
-export const SUPPORTED_BACKUP_VERSION = 1;
 /** Larger files are refused unread: the schema's caps (1,000,000 readings) stay far below. */
 export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
 
@@ -94,50 +97,6 @@ function describeIssues(
     .join('; ');
 }
 
-/**
- * What a backup must satisfy beyond its schema (checked by the popup before asking and by
- * the background before importing): no duplicate ids, no two lines with one number, no
- * record that belongs to a line the file does not contain.
- */
-export function backupIntegrityProblem(backup: Backup): string | null {
-  const lineIds = new Set<string>();
-  const numbers = new Set<string>();
-  for (const line of backup.lines) {
-    if (lineIds.has(line.id)) return `line id ${line.id} appears twice`;
-    lineIds.add(line.id);
-    if (line.msisdn !== null) {
-      const key = `${line.carrier}|${line.msisdn}`;
-      if (numbers.has(key)) return `two ${line.carrier} lines have number ${line.msisdn}`;
-      numbers.add(key);
-    }
-  }
-  const readingIds = new Set<number>();
-  for (const reading of backup.readings) {
-    if (reading.lineId !== null && !lineIds.has(reading.lineId)) {
-      return `a reading belongs to missing line ${reading.lineId}`;
-    }
-    if (reading.id !== undefined) {
-      if (readingIds.has(reading.id)) return `reading id ${reading.id} appears twice`;
-      readingIds.add(reading.id);
-    }
-  }
-  const renewalIds = new Set<string>();
-  const operations = new Set<string>();
-  for (const renewal of backup.renewals) {
-    if (renewalIds.has(renewal.id)) return `renewal id ${renewal.id} appears twice`;
-    renewalIds.add(renewal.id);
-    if (renewal.lineId !== null && !lineIds.has(renewal.lineId)) {
-      return `a renewal belongs to missing line ${renewal.lineId}`;
-    }
-    if (renewal.operationId !== null) {
-      const key = `${renewal.carrier}|${renewal.operationId}`;
-      if (operations.has(key)) return `operation ${renewal.operationId} appears twice`;
-      operations.add(key);
-    }
-  }
-  return null;
-}
-
 /** Does this (unparseable) text begin the way our backups do? Then it was cut off. */
 function looksLikeOurs(text: string): boolean {
   return /^\s*\{\s*"format"\s*:\s*"linekeeper-backup"/.test(text.slice(0, 200));
@@ -208,7 +167,12 @@ export function parseBackupFile(text: string): ParsedBackup {
 
 const LIST_SEPARATOR: Record<UiLocale, string> = { en: ', ', es: ', ', zh_CN: '，' };
 
-function pluralKey(count: number, locale: UiLocale, one: string, other: string): string {
+function pluralKey(
+  count: number,
+  locale: UiLocale,
+  one: MessageKey,
+  other: MessageKey,
+): MessageKey {
   return new Intl.PluralRules(locale.replace('_', '-')).select(count) === 'one' ? one : other;
 }
 
@@ -219,7 +183,7 @@ export function backupCountsText(
   t: Translate,
 ): string {
   const number = new Intl.NumberFormat(locale.replace('_', '-'));
-  const part = (count: number, one: string, other: string) =>
+  const part = (count: number, one: MessageKey, other: MessageKey) =>
     t(pluralKey(count, locale, one, other), [number.format(count)]);
   return [
     part(counts.lines, 'backupCountLinesOne', 'backupCountLinesOther'),

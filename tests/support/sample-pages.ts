@@ -3,7 +3,7 @@
  * tests that check days left, alarms and the badge (fixture pages have fixed dates and
  * would drift into the past). The numbers and amounts are made up.
  */
-import { addDays, todayInBuenosAires } from '../../utils/time';
+import { addDays, todayInBuenosAires } from '../../utils/domain/time';
 export interface SamplePage {
   carrier: 'claro' | 'movistar' | 'personal';
   url: string;

@@ -3,9 +3,9 @@
  * read for sure, with every digit and every name masked, so a user can send it to help
  * support that layout without revealing their number, balance, dates or name.
  */
-import { carrierForUrl } from './carriers';
-import { collectLines, ensureVisible } from './reading/visible-text';
-import { foldText } from './reading/text';
+import { carrierForUrl } from '../carriers';
+import { collectLines, ensureVisible } from '../reading/visible-text';
+import { foldText } from '../reading/text';
 
 /** Capitalised words kept as they are: labels and brands, not people. */
 const KEPT_CAPITALISED = new Set(

@@ -16,9 +16,10 @@
  *   LineKeeper learnt the expiry (line.expiryKnownSince) never fire.
  * - A snoozed line is quiet until snoozedUntil, then the latest due step fires again.
  */
-import { carrierById } from './carriers';
+import { carrierById } from '../carriers';
 import { formatMsisdn } from './format';
-import type { CarrierId, IsoDate, Line, LineSummary, Settings } from './schema';
+import type { CarrierId, IsoDate, Line, Settings } from './records';
+import type { LineSummary } from '../protocol/messages';
 import {
   addDays,
   daysBetween,

@@ -6,7 +6,7 @@
  * that differ from the last one sent are sent. Timers and observers are injected so the
  * policy is testable without a browser.
  */
-import type { Reading } from './schema';
+import type { Reading } from '../domain/records';
 
 export interface PageWatchTiming {
   /** Quiet time after the last DOM change before the page counts as settled. */

@@ -4,12 +4,12 @@
  * reminder lead. The UID is derived from the line's id only, so importing a newer export
  * updates the event instead of adding a second one. Pure: `now`, `locale` and `t` come in.
  */
-import { carrierById } from './carriers';
-import { formatIsoDate, formatMsisdn } from './format';
-import type { Translate, UiLocale } from './i18n';
+import { carrierById } from '../carriers';
+import { formatIsoDate, formatMsisdn } from '../domain/format';
+import type { Translate, UiLocale } from '../domain/i18n';
 import { buildIcs, type CalendarEvent } from './ics';
-import { effectiveExpiry } from './reminders';
-import type { Line, Settings } from './schema';
+import { effectiveExpiry } from '../domain/reminders';
+import type { Line, Settings } from '../domain/records';
 
 export const CALENDAR_FILE_NAME = 'linekeeper-renewals.ics';
 export const CALENDAR_MIME_TYPE = 'text/calendar';

@@ -10,9 +10,9 @@
  * 3. recompute the badge and its tooltip.
  * It reads only the lines and settings tables (never the readings history).
  */
-import { carrierById } from './carriers';
+import { carrierById } from '../carriers';
 import { readSettings, type LineKeeperDb } from './db';
-import { LIST_SNAPSHOT_KEY, buildListSnapshot } from './list-snapshot';
+import { LIST_SNAPSHOT_KEY, buildListSnapshot } from '../domain/list-snapshot';
 import {
   ALARM_PREFIX,
   badgeState,
@@ -24,9 +24,9 @@ import {
   parseRemindAlarm,
   planReminders,
   type ReminderStep,
-} from './reminders';
-import type { IsoDate, Line, ListSnapshot, Settings } from './schema';
-import { daysUntilExpiry, type ZoneOffset } from './time';
+} from '../domain/reminders';
+import type { IsoDate, Line, ListSnapshot, Settings } from '../domain/records';
+import { daysUntilExpiry, type ZoneOffset } from '../domain/time';
 
 /** Alarm times within this tolerance count as "already armed". */
 const ALARM_TOLERANCE_MS = 1000;

@@ -3,10 +3,11 @@
  * page kind, the engine's reading, the background's answer and a few phrases on the page.
  * Pure, so every state is unit-tested without a browser.
  */
-import type { UrlPageKind } from './carriers/types';
-import { foldText } from './reading/text';
-import { FAILURE_WORDS, NEGATED_SUCCESS, PAYMENT_WORDS } from './reading/vocabulary';
-import type { CarrierId, LineSummary, Money, Reading, ReadingOutcome } from './schema';
+import type { UrlPageKind } from '../carriers/types';
+import { foldText } from '../reading/text';
+import { FAILURE_WORDS, NEGATED_SUCCESS, PAYMENT_WORDS } from '../reading/vocabulary';
+import type { CarrierId, Money, Reading } from '../domain/records';
+import type { LineSummary, ReadingOutcome } from '../protocol/messages';
 
 export interface PageSignals {
   /** The page says a payment / recharge failed. */

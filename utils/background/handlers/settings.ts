@@ -1,0 +1,40 @@
+/** Settings: saved from the popup, and the overlay's "don't show on this site". */
+import { SettingsSchema, type Settings } from '../../domain/records';
+import { describeIssues } from '../../domain/issues';
+import { refuse, type HandlerTable } from '../context';
+import { readSettings, type LineKeeperDb } from '../db';
+
+async function saveSettings(db: LineKeeperDb, patch: Partial<Settings>): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const merged = { ...(await readSettings(db)), ...patch };
+    const parsed = SettingsSchema.safeParse(merged);
+    if (!parsed.success) refuse(`invalid settings: ${describeIssues(parsed.error)}`);
+    const value: Settings = {
+      ...parsed.data,
+      leadDays: [...parsed.data.leadDays].sort((a, b) => b - a),
+    };
+    await db.settings.put({ key: 'settings', value });
+    return value;
+  });
+}
+
+const uiSaveSettings: HandlerTable['ui:save-settings'] = async (message, context) => {
+  const patch = Object.fromEntries(
+    Object.entries(message.settings).filter(([, value]) => value !== undefined),
+  ) as Partial<Settings>;
+  const settings = await saveSettings(context.deps.db, patch);
+  return { reply: { ok: true, settings }, wrote: true };
+};
+
+const csHideOverlay: HandlerTable['cs:hide-overlay'] = async (_, context) => {
+  const settings = await readSettings(context.deps.db);
+  await saveSettings(context.deps.db, {
+    overlayHiddenHosts: [...new Set([...settings.overlayHiddenHosts, context.host])],
+  });
+  return { reply: { ok: true }, wrote: true };
+};
+
+export const settingsHandlers = {
+  'ui:save-settings': uiSaveSettings,
+  'cs:hide-overlay': csHideOverlay,
+} satisfies Partial<HandlerTable>;

@@ -1,0 +1,249 @@
+/**
+ * The message protocol between the runtimes: every message the content script (`cs:*`) or
+ * an extension page (`ui:*`) sends to the background, and every reply. Only the background
+ * writes the database; it parses each message against these schemas before anything else
+ * (utils/background/dispatch.ts); a message with a field it does not know is refused too.
+ * Reply types follow from the message type (`ReplyOf`).
+ */
+import * as z from 'zod/mini';
+import {
+  CarrierIdSchema,
+  EpochMsSchema,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  LabelSchema,
+  MoneySchema,
+  MsisdnSchema,
+  NoteSchema,
+  PagePathSchema,
+  PaymentMethodSchema,
+  ReadingSchema,
+  RecordIdSchema,
+  RenewalAmountSchema,
+  RenewalMonthsSchema,
+  SettingsSchema,
+} from '../domain/records';
+import { BackupSchema } from '../domain/backup-format';
+// Named by direction: `cs:*` from the content script on a carrier page, `ui:*` from the
+// extension's own pages (popup, options). Only the background writes the database.
+
+const BalanceInputSchema = z.nullable(MoneySchema);
+
+export const CsReadingMessageSchema = z.strictObject({
+  type: z.literal('cs:reading'),
+  reading: ReadingSchema,
+  /** `location.pathname` only: never the query string. */
+  path: PagePathSchema,
+  readAt: IsoDateTimeSchema,
+});
+
+/** The overlay's "don't show on this site again": for the host of the page that sends it. */
+export const CsHideOverlayMessageSchema = z.strictObject({
+  type: z.literal('cs:hide-overlay'),
+});
+
+/** The overlay's "enter it by hand": open the popup's add-line form with what was read. */
+export const AddLinePrefillSchema = z.object({
+  carrier: CarrierIdSchema,
+  msisdn: z.nullable(MsisdnSchema),
+  expiresOn: z.nullable(IsoDateSchema),
+  balance: z.nullable(MoneySchema),
+});
+export type AddLinePrefill = z.infer<typeof AddLinePrefillSchema>;
+
+export const CsOpenAddLineMessageSchema = z.strictObject({
+  type: z.literal('cs:open-add-line'),
+  prefill: AddLinePrefillSchema,
+});
+
+export const UiAddLineMessageSchema = z.strictObject({
+  type: z.literal('ui:add-line'),
+  carrier: CarrierIdSchema,
+  msisdn: z.nullable(MsisdnSchema),
+  label: LabelSchema,
+  expiresOn: z.nullable(IsoDateSchema),
+  balance: BalanceInputSchema,
+  lastRechargeOn: z.optional(z.nullable(IsoDateSchema)),
+});
+
+export const LinePatchSchema = z.object({
+  carrier: z.optional(CarrierIdSchema),
+  msisdn: z.optional(z.nullable(MsisdnSchema)),
+  label: z.optional(LabelSchema),
+  expiresOn: z.optional(z.nullable(IsoDateSchema)),
+  balance: z.optional(BalanceInputSchema),
+  lastRechargeOn: z.optional(z.nullable(IsoDateSchema)),
+});
+export type LinePatch = z.infer<typeof LinePatchSchema>;
+
+export const UiUpdateLineMessageSchema = z.strictObject({
+  type: z.literal('ui:update-line'),
+  lineId: RecordIdSchema,
+  patch: LinePatchSchema,
+});
+
+export const UiDeleteLineMessageSchema = z.strictObject({
+  type: z.literal('ui:delete-line'),
+  lineId: RecordIdSchema,
+});
+
+/** Undo of ui:delete-line: the reply of the delete carries `trashId`. */
+export const UiRestoreLineMessageSchema = z.strictObject({
+  type: z.literal('ui:restore-line'),
+  trashId: RecordIdSchema,
+});
+
+export const UiRecordRenewalMessageSchema = z.strictObject({
+  type: z.literal('ui:record-renewal'),
+  lineId: RecordIdSchema,
+  date: IsoDateSchema,
+  amount: z.nullable(RenewalAmountSchema),
+  months: z.nullable(RenewalMonthsSchema),
+  paymentMethod: z.nullable(PaymentMethodSchema),
+  operationId: z.nullable(z.string().check(z.minLength(1), z.maxLength(64))),
+  note: NoteSchema,
+  /** When set, the line's expiry becomes this date (source: renewal). */
+  newExpiresOn: z.nullable(IsoDateSchema),
+});
+
+export const UiAssignReadingMessageSchema = z.strictObject({
+  type: z.literal('ui:assign-reading'),
+  readingId: z.int().check(z.gte(1)),
+  lineId: RecordIdSchema,
+});
+
+export const UiSnoozeLineMessageSchema = z.strictObject({
+  type: z.literal('ui:snooze-line'),
+  lineId: RecordIdSchema,
+  /** Quiet until this instant, then remind again; null ends the snooze. */
+  until: z.nullable(IsoDateTimeSchema),
+});
+
+export const UiSaveSettingsMessageSchema = z.strictObject({
+  type: z.literal('ui:save-settings'),
+  settings: z.partial(SettingsSchema),
+});
+
+export const UiImportBackupMessageSchema = z.strictObject({
+  type: z.literal('ui:import-backup'),
+  /** Parsed JSON of the file; validated in full against BackupSchema before anything changes. */
+  backup: z.unknown(),
+});
+
+export const UiExportBackupMessageSchema = z.strictObject({
+  type: z.literal('ui:export-backup'),
+});
+
+/** The popup found the list snapshot out of date: rewrite it from the database. */
+export const UiRefreshListSnapshotMessageSchema = z.strictObject({
+  type: z.literal('ui:refresh-list-snapshot'),
+});
+
+export const CsMessageSchema = z.discriminatedUnion('type', [
+  CsReadingMessageSchema,
+  CsHideOverlayMessageSchema,
+  CsOpenAddLineMessageSchema,
+]);
+export type CsMessage = z.infer<typeof CsMessageSchema>;
+
+export const UiMessageSchema = z.discriminatedUnion('type', [
+  UiAddLineMessageSchema,
+  UiUpdateLineMessageSchema,
+  UiDeleteLineMessageSchema,
+  UiRestoreLineMessageSchema,
+  UiRecordRenewalMessageSchema,
+  UiAssignReadingMessageSchema,
+  UiSnoozeLineMessageSchema,
+  UiSaveSettingsMessageSchema,
+  UiImportBackupMessageSchema,
+  UiExportBackupMessageSchema,
+  UiRefreshListSnapshotMessageSchema,
+]);
+export type UiMessage = z.infer<typeof UiMessageSchema>;
+
+export const MessageSchema = z.discriminatedUnion('type', [CsMessageSchema, UiMessageSchema]);
+export type Message = z.infer<typeof MessageSchema>;
+export type MessageType = Message['type'];
+/**
+ * The message of one type. Written as an intersection (not Extract) so that generic code
+ * can still read `.type` and callers' `T` is inferred from the literal they pass.
+ */
+export type MessageOf<T extends MessageType> = Message & { type: T };
+
+// ───────────────────────── Replies ─────────────────────────
+
+export const ErrorReplySchema = z.object({ ok: z.literal(false), error: z.string() });
+export type ErrorReply = z.infer<typeof ErrorReplySchema>;
+
+/** What the popup and overlay show for a line. Dates on Argentina's calendar. */
+export const LineSummarySchema = z.object({
+  id: RecordIdSchema,
+  carrier: CarrierIdSchema,
+  msisdn: z.nullable(MsisdnSchema),
+  label: LabelSchema,
+  /** label, else the formatted number, else the carrier's name. */
+  displayName: z.string(),
+  /** The date shown: the known expiry, else last recharge + 180 days (estimated). */
+  expiresOn: z.nullable(IsoDateSchema),
+  estimated: z.boolean(),
+  /** Days left on Argentina's calendar (0 = today, negative = expired); null when unknown. */
+  daysLeft: z.nullable(z.int()),
+  balance: z.nullable(MoneySchema),
+  lastRechargeOn: z.nullable(IsoDateSchema),
+  snoozedUntil: z.nullable(EpochMsSchema),
+});
+export type LineSummary = z.infer<typeof LineSummarySchema>;
+
+export const ReadingOutcomeSchema = z.enum([
+  'saved',
+  'unassigned',
+  'unchanged',
+  'receipt-recorded',
+  'receipt-duplicate',
+  'ignored',
+]);
+export type ReadingOutcome = z.infer<typeof ReadingOutcomeSchema>;
+
+export const CsReadingReplySchema = z.object({
+  ok: z.literal(true),
+  outcome: ReadingOutcomeSchema,
+  /** The user switched the overlay off for this carrier or host (the reading is kept all the same). */
+  overlayDisabled: z.boolean(),
+  /** True when this reading created the line. */
+  created: z.boolean(),
+  line: z.nullable(LineSummarySchema),
+  /** The line's balance before this reading (null when unknown or unchanged). */
+  previousBalance: z.nullable(MoneySchema),
+  readingId: z.nullable(z.int()),
+  renewalId: z.nullable(RecordIdSchema),
+});
+
+const OkSchema = z.object({ ok: z.literal(true) });
+const LineReplySchema = z.object({ ok: z.literal(true), line: LineSummarySchema });
+
+export const ReplySchemas = {
+  'cs:reading': CsReadingReplySchema,
+  'cs:hide-overlay': OkSchema,
+  'cs:open-add-line': OkSchema,
+  'ui:add-line': LineReplySchema,
+  'ui:update-line': LineReplySchema,
+  'ui:delete-line': z.object({ ok: z.literal(true), trashId: RecordIdSchema }),
+  'ui:restore-line': LineReplySchema,
+  'ui:record-renewal': z.object({
+    ok: z.literal(true),
+    renewalId: RecordIdSchema,
+    line: LineSummarySchema,
+  }),
+  'ui:assign-reading': LineReplySchema,
+  'ui:snooze-line': LineReplySchema,
+  'ui:save-settings': z.object({ ok: z.literal(true), settings: SettingsSchema }),
+  'ui:import-backup': z.object({
+    ok: z.literal(true),
+    counts: z.object({ lines: z.int(), readings: z.int(), renewals: z.int() }),
+  }),
+  'ui:export-backup': z.object({ ok: z.literal(true), backup: BackupSchema }),
+  'ui:refresh-list-snapshot': OkSchema,
+} as const satisfies Record<MessageType, unknown>;
+
+export type ReplyOf<T extends MessageType> = z.infer<(typeof ReplySchemas)[T]> | ErrorReply;
+export type Reply = { [T in MessageType]: ReplyOf<T> }[MessageType];
