@@ -1,7 +1,7 @@
 /**
  * The background worker: wiring only. Every listener is registered synchronously at the
  * top of main() (an MV3 worker woken by an event must find its listener already there);
- * the logic lives in utils/messages.ts and utils/reconcile.ts.
+ * the logic lives in utils/background/dispatch.ts and utils/background/reconcile.ts.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
@@ -42,7 +42,7 @@ export default defineBackground(() => {
     // Firefox rejects notification buttons.
     supportsButtons: !import.meta.env.FIREFOX,
   };
-  // The popup's first screenful (utils/list-snapshot.ts): rewritten after every change.
+  // The popup's first screenful (utils/domain/list-snapshot.ts): rewritten after every change.
   const refreshListSnapshot = oneAtATime(() =>
     writeListSnapshot(db, browser.storage.local, deps.now()).catch((error: unknown) =>
       console.warn('LineKeeper: list snapshot not written', error),

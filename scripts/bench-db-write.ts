@@ -4,6 +4,7 @@
  * transaction) with 1,000 lines and 50,000 readings already stored. Node with
  * fake-indexeddb; reconcile() after the write is measured by bench:reconcile.
  */
+import { carrierById } from '../utils/carriers';
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../utils/background/db';
@@ -21,8 +22,7 @@ async function main(): Promise<void> {
   const now = Date.now();
   const db = openDatabase(`bench-write-${now}`);
   const lines = await fillBenchDatabase(db, LINES, READINGS, now);
-  const url = 'https://m-miclaro.claro.com.ar/consumos';
-  const sender = { id: EXTENSION_ID, url, tab: { id: 1, url } };
+  const sender = { id: EXTENSION_ID };
   const deps = {
     db,
     now: () => now,
@@ -49,12 +49,8 @@ async function main(): Promise<void> {
       path: '/consumos',
       readAt: new Date(now + i * 1000).toISOString(),
     };
-    // The sender must be on the line's carrier host.
-    const carrierUrl = {
-      claro: url,
-      movistar: 'https://mi.movistar.com.ar/consumos',
-      personal: 'https://autogestion.personal.com.ar/consumos',
-    }[line.carrier];
+    // The sender must be on the line's carrier host: its portal's account page.
+    const carrierUrl = new URL('/consumos', carrierById(line.carrier).portalUrl).href;
     const start = performance.now();
     const reply = await handleMessage(
       message,

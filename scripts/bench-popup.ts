@@ -24,12 +24,13 @@
  * performance entries.
  *
  * The popup paints its first screenful from a snapshot the background keeps in
- * storage.local (utils/list-snapshot.ts). Filling IndexedDB directly goes behind the
+ * storage.local (utils/domain/list-snapshot.ts). Filling IndexedDB directly goes behind the
  * background's back, so the unmeasured first opening finds the snapshot stale, paints the
  * database's list and asks the background for a fresh snapshot; the runs start once it is
  * there (as after any real change, which the background sees itself). The machine's load
  * average is printed with the figures: on a busy machine every page load is slower.
  */
+import { CARRIER_IDS } from '../utils/carriers';
 import { readDatabaseInPage } from '../tests/support/database';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -45,7 +46,7 @@ const TARGET_MEDIAN_MS = 50;
 const LIST_ITEM_SELECTOR = '[role="listitem"], ul > li[data-line-id], [role="list"] > li';
 /** The mark the popup sets in the frame after its list is in the DOM (App.tsx). */
 const PAINT_MARK = 'linekeeper:list-painted';
-/** utils/list-snapshot.ts LIST_SNAPSHOT_KEY. */
+/** utils/domain/list-snapshot.ts LIST_SNAPSHOT_KEY. */
 const SNAPSHOT_KEY = 'linekeeper:list-snapshot';
 /** A page has painted well within this; it is attached to only afterwards. */
 const SETTLE_MS = 1_000;
@@ -105,11 +106,13 @@ function addFloorPages(extensionDir: string): void {
 async function fillDatabase({
   lineCount,
   readingCount,
+  carriers,
 }: {
   lineCount: number;
   readingCount: number;
+  /** The registry's carrier ids (this function runs in the page: no imports). */
+  carriers: readonly string[];
 }): Promise<void> {
-  const carriers = ['claro', 'movistar', 'personal'] as const;
   const now = Date.now();
   const day = 86_400_000;
   const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -124,7 +127,7 @@ async function fillDatabase({
   const ids: { id: string; carrier: string; msisdn: string }[] = [];
   for (let i = 0; i < lineCount; i++) {
     const id = `bench-${String(i).padStart(5, '0')}`;
-    const carrier = carriers[i % 3]!;
+    const carrier = carriers[i % carriers.length]!;
     const msisdn = `+54911${String(30_000_000 + i).padStart(8, '0')}`;
     ids.push({ id, carrier, msisdn });
     const expiresOn = isoDate(now + ((i % 120) - 10) * day);
@@ -306,7 +309,11 @@ async function main(): Promise<void> {
     };
     await waitFor('the database', storedCounts, Boolean);
     const started = Date.now();
-    await inTab(browser, blank, fillDatabase, { lineCount: LINES, readingCount: READINGS });
+    await inTab(browser, blank, fillDatabase, {
+      lineCount: LINES,
+      readingCount: READINGS,
+      carriers: CARRIER_IDS,
+    });
     const counts = (await storedCounts())!;
     console.log(
       `database: ${counts.lines} lines, ${counts.readings} readings (filled in ${((Date.now() - started) / 1000).toFixed(1)} s)`,

@@ -27,7 +27,7 @@ export function EmptyState({ t, openTab, onAdd }: EmptyStateProps) {
               }}
             >
               <span class="carrier__dot" style={{ background: carrier.color }} aria-hidden="true" />
-              {t('popupOpenPortal', [portalName(carrier.id)])}
+              {t('popupOpenPortal', [carrier.portalName])}
             </a>
           </li>
         ))}
@@ -39,13 +39,4 @@ export function EmptyState({ t, openTab, onAdd }: EmptyStateProps) {
       <p class="muted small">{t('popupPrivacy')}</p>
     </section>
   );
-}
-
-/** The portals' own names ("Mi Claro"…): brand names, not translated. */
-function portalName(carrierId: string): string {
-  return carrierId === 'claro'
-    ? 'Mi Claro'
-    : carrierId === 'movistar'
-      ? 'Mi Movistar'
-      : 'Mi Personal';
 }

@@ -1,6 +1,6 @@
 /**
  * Add a line by hand, or edit one: carrier, number, label, expiry, balance. Validation is
- * utils/line-form.ts; this component shows the errors by their fields and sends one
+ * utils/popup/line-form.ts; this component shows the errors by their fields and sends one
  * ui:add-line / ui:update-line message when everything is valid.
  */
 import { send } from '../../utils/protocol/send';
@@ -34,7 +34,7 @@ export interface LineFormProps {
 export interface LineFormViewProps extends Omit<LineFormProps, 'initial' | 'editing'> {
   /** The line to edit (its stored values fill the form), or null to add one. */
   line: (ValidLine & { id: string }) | null;
-  /** Adding: the page's hash, `#/add?…` prefills the form (utils/line-form.ts). */
+  /** Adding: the page's hash, `#/add?…` prefills the form (utils/popup/line-form.ts). */
   prefillHash: string;
 }
 

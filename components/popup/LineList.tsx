@@ -1,5 +1,5 @@
 /**
- * The list of lines, most urgent first. Rows are view-models from utils/line-list.ts; the
+ * The list of lines, most urgent first. Rows are view-models from utils/popup/line-list.ts; the
  * first screenful renders at once and the rest follows in chunks on the next frames, so a
  * popup with 500 lines paints immediately.
  */

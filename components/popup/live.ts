@@ -1,7 +1,7 @@
 /**
  * The popup's data, loaded after the first paint. components/popup/data.ts (Dexie, the
  * message schemas: most of the popup's code) is its own chunk: the list paints from the
- * snapshot first (utils/list-snapshot.ts), then this module fetches data.ts and the live
+ * snapshot first (utils/domain/list-snapshot.ts), then this module fetches data.ts and the live
  * queries replace the snapshot with what the database holds.
  */
 import { useEffect, useState } from 'preact/hooks';

@@ -4,7 +4,7 @@
  * database with liveQuery and writes only by messages to the background.
  *
  * First paint: the list is painted from the snapshot the background keeps
- * (utils/list-snapshot.ts) while the database code loads (components/popup/live.ts); the
+ * (utils/domain/list-snapshot.ts) while the database code loads (components/popup/live.ts); the
  * database's answer then replaces it, row by row (keyed by line id), in the same DOM.
  */
 import { send } from '../../utils/protocol/send';

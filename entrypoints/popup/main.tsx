@@ -1,5 +1,5 @@
 /**
- * Popup entry: the interface language, the list snapshot (utils/list-snapshot.ts), then the
+ * Popup entry: the interface language, the list snapshot (utils/domain/list-snapshot.ts), then the
  * App. This chunk holds only what the first paint needs; the database code follows.
  */
 import { render } from 'preact';

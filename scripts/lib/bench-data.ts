@@ -2,11 +2,10 @@
  * Benchmark data: many lines and their reading history, written straight into a Dexie
  * database (fake-indexeddb in Node), shaped exactly like the background stores them.
  */
+import { CARRIER_IDS } from '../../utils/carriers';
 import { readingFingerprint, type LineKeeperDb } from '../../utils/background/db';
 import type { Line, StoredReading } from '../../utils/domain/records';
 import { addDays, todayInBuenosAires } from '../../utils/domain/time';
-
-const CARRIERS = ['claro', 'movistar', 'personal'] as const;
 
 export function benchLines(count: number, now: number): Line[] {
   const today = todayInBuenosAires(now);
@@ -15,7 +14,7 @@ export function benchLines(count: number, now: number): Line[] {
     const hasExpiry = i % 5 !== 0;
     lines.push({
       id: `line-${i}`,
-      carrier: CARRIERS[i % 3]!,
+      carrier: CARRIER_IDS[i % CARRIER_IDS.length]!,
       msisdn: `+54911${String(10_000_000 + i).padStart(8, '0')}`,
       label: i % 7 === 0 ? `Línea ${i}` : '',
       expiresOn: hasExpiry ? addDays(today, (i % 120) - 10) : null,

@@ -5,8 +5,6 @@
  * Dates are relative to today, so these tests do not rot.
  */
 import type { Worker } from '@playwright/test';
-import { remindAlarmName } from '../../utils/domain/reminders';
-import { addDays, localWallTimeToInstant, systemZoneOffset } from '../../utils/domain/time';
 import {
   claroAccountPage,
   claroReceiptPage,
@@ -26,9 +24,22 @@ interface StoredLine {
   lastReadingPath: string | null;
 }
 
-/** Reminders are delivered at 10:00 of the user's own day (default settings). */
+// The user lives in Shanghai (UTC+8 all year): reminders come at 10:00 there, 02:00 UTC.
+test.use({ timeZone: 'Asia/Shanghai' });
+
+/** The calendar date `days` after `iso` (plain UTC date arithmetic, written for the test). */
+function datePlus(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Reminders are delivered at 10:00 of the user's own day (default settings): Shanghai's. */
 function reminderAt(expiresOn: string, lead: number): number {
-  return localWallTimeToInstant(addDays(expiresOn, -lead), 10, systemZoneOffset);
+  return Date.parse(`${datePlus(expiresOn, -lead)}T10:00:00+08:00`);
+}
+
+/** The reminder alarm's name: `lk:remind:<line>:<expiry>:<days before>`. */
+function remindAlarmName(step: { lineId: string; expiresOn: string; lead: number }): string {
+  return `lk:remind:${step.lineId}:${step.expiresOn}:${step.lead}`;
 }
 
 async function linesWhen(worker: Worker, count: number): Promise<StoredLine[]> {
@@ -39,9 +50,8 @@ async function linesWhen(worker: Worker, count: number): Promise<StoredLine[]> {
 }
 
 test.beforeEach(async ({ serviceWorker }) => {
-  // The worker's time zone is the test process's: the expected alarm times rely on it.
-  const workerOffset = await serviceWorker.evaluate(() => new Date().getTimezoneOffset());
-  expect(workerOffset).toBe(new Date().getTimezoneOffset());
+  // The expected alarm times rely on the worker running on Shanghai's clock.
+  expect(await serviceWorker.evaluate(() => new Date().getTimezoneOffset())).toBe(-480);
 });
 
 test('visiting carrier pages creates lines and readings, and arms reminders at 10:00 local', async ({

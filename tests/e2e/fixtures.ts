@@ -294,6 +294,8 @@ export async function stopServiceWorker(context: BrowserContext, page: Page, ext
 interface Fixtures {
   /** chrome.i18n language for this test: 'en' (default), 'es' or 'zh_CN'. */
   language: string;
+  /** The browser's time zone (IANA name, the TZ variable); the machine's when unset. */
+  timeZone: string | undefined;
   /** Requests the extension or a page tried to make that no route served. */
   unroutedRequests: string[];
   /**
@@ -310,15 +312,17 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   language: ['en', { option: true }],
+  timeZone: [undefined, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   unroutedRequests: async ({}, use) => {
     await use([]);
   },
-  context: async ({ language, unroutedRequests }, use) => {
+  context: async ({ language, timeZone, unroutedRequests }, use) => {
     const userDataDir = mkdtempSync(path.join(tmpdir(), 'linekeeper-e2e-'));
     const context = await launchWithExtension({
       userDataDir,
       language,
+      timeZone,
       onUnroutedRequest: (url) => unroutedRequests.push(url),
     });
     await use(context);

@@ -3,13 +3,14 @@
  * Lines are created through the popup's own form or by sending the same `ui:*` messages
  * the popup sends; what was stored is checked in IndexedDB from the service worker.
  */
+import { CARRIER_IDS } from '../../utils/carriers';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { buenosAiresDatePlus } from '../support/sample-pages';
 import { expect, serveHtml, test } from './fixtures';
 import { readStore } from './worker';
 
-/** utils/list-snapshot.ts LIST_SNAPSHOT_KEY */
+/** utils/domain/list-snapshot.ts LIST_SNAPSHOT_KEY */
 const SNAPSHOT_KEY = 'linekeeper:list-snapshot';
 
 interface StoredSnapshot {
@@ -677,7 +678,7 @@ test('500 lines: all listed, the first screenful first, then the rest', async ({
   const now = new Date().toISOString();
   const lines = Array.from({ length: 500 }, (_, i) => ({
     id: `line-${i}`,
-    carrier: (['claro', 'movistar', 'personal'] as const)[i % 3],
+    carrier: CARRIER_IDS[i % CARRIER_IDS.length],
     msisdn: `+54911${String(10_000_000 + i * 7919).slice(0, 8)}`,
     label: i % 4 === 0 ? `Line ${i}` : '',
     expiresOn: i % 10 === 0 ? null : buenosAiresDatePlus(new Date(), (i % 120) - 10),
@@ -719,10 +720,38 @@ test('500 lines: all listed, the first screenful first, then the rest', async ({
 
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
+  // Every change in how many rows the list holds, with the first row's text at that time.
+  await popup.addInitScript(() => {
+    const seen: { rows: number; first: string }[] = [];
+    (window as unknown as { lkRows: typeof seen }).lkRows = seen;
+    new MutationObserver(() => {
+      const items = document.querySelectorAll('ul.lines li');
+      if (items.length !== (seen.at(-1)?.rows ?? 0)) {
+        seen.push({ rows: items.length, first: items[0]?.textContent ?? '' });
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.getByRole('heading', { name: 'Your lines (500)' })).toBeVisible();
-  // Only the first screenful is in the DOM at first; the rest follows frame by frame.
   await expect(popup.getByRole('listitem')).toHaveCount(500);
   // Most urgent first: the expired lines lead.
   await expect(popup.getByRole('listitem').first()).toContainText(/expired/i);
+  const finalFirst = await popup.getByRole('listitem').first().textContent();
+  const steps = await popup.evaluate(
+    () => (window as unknown as { lkRows: { rows: number; first: string }[] }).lkRows,
+  );
+  // The first rows put on screen are a screenful, not the whole list, and already the most
+  // urgent ones; the list then only grows until all 500 are there.
+  const visibleRows = await popup.evaluate(
+    () =>
+      [...document.querySelectorAll('ul.lines li')].filter(
+        (item) => item.getBoundingClientRect().top < innerHeight,
+      ).length,
+  );
+  expect(steps[0]!.rows).toBeGreaterThanOrEqual(visibleRows);
+  expect(steps[0]!.rows).toBeLessThan(50);
+  expect(steps[0]!.first).toBe(finalFirst);
+  expect(steps.length).toBeGreaterThan(2);
+  for (let i = 1; i < steps.length; i++) expect(steps[i]!.rows).toBeGreaterThan(steps[i - 1]!.rows);
+  expect(steps.at(-1)!.rows).toBe(500);
 });

@@ -66,7 +66,7 @@ function isoParts(iso: string): [number, number, number] {
 function carrierPage(): CarrierPage {
   const sample = claroAccountPage(new Date(), 20);
   return {
-    source: 'scripts/lib/sample-pages.ts',
+    source: 'tests/fixtures/claro/sample/account.html',
     url: sample.url,
     html: sample.html,
     nationalNumber: sample.msisdn.replace(/^\+549/, ''),

@@ -17,7 +17,7 @@ export const CHROME_BUILD_DIR = path.join(
   'chrome-mv3',
 );
 
-/** Flags this closed network needs (see the shared toolchain notes). */
+/** Flags Chromium needs on a machine with no internet (no background calls home, no QUIC). */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -44,6 +44,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Browser UI language as chrome.i18n sees it: 'en', 'es', 'zh_CN'. */
   language?: string;
+  /** The browser's time zone (IANA name, set as TZ); the machine's when omitted. */
+  timeZone?: string;
   /** Built extension to load. */
   extensionDir?: string;
   /** Chromium to run (a wrapper, say); CHROMIUM_PATH or /usr/bin/chromium by default. */
@@ -71,7 +73,11 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       ...CHROMIUM_FLAGS,
     ],
     // chrome.i18n follows LANGUAGE, not --lang or Playwright's locale.
-    env: { ...process.env, LANGUAGE: language },
+    env: {
+      ...process.env,
+      LANGUAGE: language,
+      ...(options.timeZone ? { TZ: options.timeZone } : {}),
+    },
     viewport: { width: 1280, height: 800 },
   });
   // Offline by construction: anything not served by a later, more specific route is refused.

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { translatorFor } from '../support/i18n';
+import { CARRIER_IDS } from '../../utils/carriers';
 import {
   backupCountsText,
   backupFileName,
@@ -14,15 +15,13 @@ import { DEFAULT_SETTINGS, type Line } from '../../utils/domain/records';
 import { BackupSchema, type Backup } from '../../utils/domain/backup-format';
 import { offsetForTimeZone } from '../../utils/domain/time';
 
-const CARRIERS = ['claro', 'movistar', 'personal'] as const;
-
 /** A valid backup with `lines` lines, `renewals` renewals and `readings` readings. */
 function makeBackup(counts = { lines: 3, renewals: 12, readings: 40 }): Backup {
   const lines: Line[] = [];
   for (let i = 0; i < counts.lines; i++) {
     lines.push({
       id: `line-${i}`,
-      carrier: CARRIERS[i % 3]!,
+      carrier: CARRIER_IDS[i % CARRIER_IDS.length]!,
       msisdn: `+54911${String(20000000 + i).padStart(8, '0')}`,
       label: i === 0 ? 'Mamá 妈妈' : '',
       expiresOn: i === 2 ? null : `2026-0${(i % 9) + 1}-15`,

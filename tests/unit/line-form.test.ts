@@ -94,7 +94,7 @@ describe('validateLineForm', () => {
     });
     expect(
       validateLineForm(
-        form({ carrier: 'tuenti', msisdn: '1', expiresOn: '2026-02-30', balance: '-1' }),
+        form({ carrier: 'not-a-carrier', msisdn: '1', expiresOn: '2026-02-30', balance: '-1' }),
       ),
     ).toEqual({
       ok: false,

@@ -1,7 +1,7 @@
 /**
  * reconcile(): the database is the truth; alarms, badge and pending notifications are
  * derived from it. One idempotent routine, run on install, update, start-up, every worker
- * wake and after every write (shared/docs/conventions.md, "MV3 facts that bite"):
+ * wake and after every write (alarms are a cache: browsers drop them on restart or update):
  * 1. deliver reminders that came due while nothing was running — once per line, the
  *    latest step only, claimed in a database transaction so two concurrent runs cannot
  *    both deliver it;
@@ -332,7 +332,7 @@ export interface SnapshotStorage {
 }
 
 /**
- * Rewrites the popup's list snapshot (utils/list-snapshot.ts) from the database as it is
+ * Rewrites the popup's list snapshot (utils/domain/list-snapshot.ts) from the database as it is
  * now: derived state, like the badge. The background runs it after reconcile(), one run at
  * a time, and when the popup found the snapshot out of date.
  */

@@ -1,8 +1,10 @@
-import type { CarrierAdapter } from './types';
+import { defineCarrier } from './types';
 
-export const claro: CarrierAdapter = {
+export const claro = defineCarrier({
   id: 'claro',
   name: 'Claro',
+  portalName: 'Mi Claro',
+  brandWords: ['claro', 'mi claro'],
   color: '#da291c',
   hosts: ['m-miclaro.claro.com.ar', 'miclaro.claro.com.ar', 'www.claro.com.ar'],
   loginHosts: ['ingreso.claro.com.ar'],
@@ -16,4 +18,4 @@ export const claro: CarrierAdapter = {
     if (/login|ingreso|signin/i.test(url.pathname)) return 'login';
     return 'account';
   },
-};
+});

@@ -1,9 +1,9 @@
 /**
  * The carrier registry: adding a carrier means one file beside this one, its fixtures
- * under tests/fixtures/<id>/, and one entry in CARRIERS. Manifest host permissions and
- * content-script matches are derived from here.
+ * under tests/fixtures/<id>/, and one entry in CARRIERS (CONTRIBUTING.md walks through it).
+ * Everything per carrier derives from here: the carrier ids the records accept, manifest
+ * host permissions and content-script matches, the popup's links, page-report words.
  */
-import type { CarrierId } from '../domain/records';
 import { claro } from './claro';
 import { movistar } from './movistar';
 import { personal } from './personal';
@@ -11,7 +11,13 @@ import type { CarrierAdapter } from './types';
 
 export type { CarrierAdapter, UrlPageKind } from './types';
 
-export const CARRIERS: readonly CarrierAdapter[] = [claro, movistar, personal];
+export const CARRIERS = [claro, movistar, personal] as const;
+
+/** A carrier's id: 'claro' | 'movistar' | 'personal' (from the registry). */
+export type CarrierId = (typeof CARRIERS)[number]['id'];
+
+/** Every carrier id, in registry order (the records' enum is built from it). */
+export const CARRIER_IDS = CARRIERS.map((carrier) => carrier.id) as [CarrierId, ...CarrierId[]];
 
 export function carrierById(id: CarrierId): CarrierAdapter {
   const found = CARRIERS.find((carrier) => carrier.id === id);

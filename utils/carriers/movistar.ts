@@ -1,8 +1,10 @@
-import type { CarrierAdapter } from './types';
+import { defineCarrier } from './types';
 
-export const movistar: CarrierAdapter = {
+export const movistar = defineCarrier({
   id: 'movistar',
   name: 'Movistar',
+  portalName: 'Mi Movistar',
+  brandWords: ['movistar', 'mi movistar'],
   color: '#019df4',
   hosts: ['mi.movistar.com.ar', 'www.movistar.com.ar'],
   loginHosts: [],
@@ -18,4 +20,4 @@ export const movistar: CarrierAdapter = {
     return 'account';
   },
   hints: { balance: ['#balance'] },
-};
+});

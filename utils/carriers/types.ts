@@ -1,16 +1,22 @@
-import type { CarrierId } from '../domain/records';
+import type { CarrierId } from './index';
 
 /** What the URL alone says about a carrier page, before its text is read. */
 export type UrlPageKind = 'account' | 'recharge' | 'login' | 'other';
 
 /**
  * Everything LineKeeper knows about one carrier. One file per carrier implements this;
- * the registry lists them. Layout hints help the engine but are never the only way in.
+ * the registry (./index.ts) lists them, and everything per carrier derives from there:
+ * the ids the records accept, the manifest's hosts, the popup's links, the page report's
+ * brand words. Layout hints help the engine but are never the only way in.
  */
-export interface CarrierAdapter {
-  id: CarrierId;
+export interface CarrierAdapter<Id extends string = CarrierId> {
+  id: Id;
   /** Brand name as the carrier writes it (not translated). */
   name: string;
+  /** The self-service portal's own name ("Mi Claro"): a brand, not translated. */
+  portalName: string;
+  /** Words of the brand a page report keeps unmasked (lower case, no accents). */
+  brandWords: readonly string[];
   /** Brand colour for the popup and badge accents. */
   color: string;
   /** Exact https hostnames with line data, receipts or recharges: the content script runs here. */
@@ -29,4 +35,11 @@ export interface CarrierAdapter {
     expiry?: readonly string[];
     msisdn?: readonly string[];
   };
+}
+
+/** Declares a carrier, keeping its id as a literal type (the registry derives CarrierId). */
+export function defineCarrier<const Id extends string>(
+  adapter: CarrierAdapter<Id>,
+): CarrierAdapter<Id> {
+  return adapter;
 }

@@ -3,7 +3,7 @@
  * read for sure, with every digit and every name masked, so a user can send it to help
  * support that layout without revealing their number, balance, dates or name.
  */
-import { carrierForUrl } from '../carriers';
+import { CARRIERS, carrierForUrl } from '../carriers';
 import { collectLines, ensureVisible } from '../reading/visible-text';
 import { foldText } from '../reading/text';
 
@@ -14,12 +14,15 @@ const KEPT_CAPITALISED = new Set(
     'numero tu tus mi mis el la los las de del en por para con sin y o a al hola bienvenido ' +
     'bienvenida inicio recarga recargas recargar pack packs datos minutos sms plan prepago ' +
     'consumo consumos disponible principal promocional bonificado total puntos club ' +
-    'claro movistar personal ayuda salir cerrar ver detalle comprar pagar pago tarjeta ' +
+    'ayuda salir cerrar ver detalle comprar pagar pago tarjeta ' +
     'fecha hora monto importe operacion comprobante transaccion estado activa activo ' +
     'ultima ultimo dias dia hoy manana meses mes ars enero febrero marzo abril mayo junio ' +
     'julio agosto septiembre setiembre octubre noviembre diciembre lunes martes miercoles ' +
     'jueves viernes sabado domingo gb mb'
-  ).split(' '),
+  )
+    .split(' ')
+    // The carriers' own names are labels too (utils/carriers: brandWords).
+    .concat(CARRIERS.flatMap((carrier) => carrier.brandWords.flatMap((words) => words.split(' ')))),
 );
 
 /** Masks digits, e-mail addresses and capitalised words that are not known labels. */

@@ -2,7 +2,7 @@
  * The popup's list snapshot: the first screenful of the list (the most urgent lines, the
  * line count and the reminder leads) as plain data, so the popup can paint its list before
  * its database code (Dexie) has even loaded. The background rewrites it after every change
- * (utils/reconcile.ts writeListSnapshot); the popup validates it, paints it, and replaces
+ * (utils/background/reconcile.ts writeListSnapshot):; the popup validates it, paints it, and replaces
  * it with what the database holds as soon as it has read that. A missing, corrupt or
  * outdated snapshot just means the popup waits for the database.
  *

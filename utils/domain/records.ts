@@ -6,11 +6,12 @@
  * trips web-ext's eval warning); TypeScript types are inferred from these schemas.
  */
 import * as z from 'zod/mini';
+import { CARRIER_IDS, type CarrierId } from '../carriers';
 import { isRealCalendarDate } from './time';
 
-export const CARRIER_IDS = ['claro', 'movistar', 'personal'] as const;
+/** The registry's carriers (utils/carriers): adding one there is all the records need. */
 export const CarrierIdSchema = z.enum(CARRIER_IDS);
-export type CarrierId = z.infer<typeof CarrierIdSchema>;
+export type { CarrierId };
 
 /** A Buenos Aires calendar date, `YYYY-MM-DD`, that exists on the calendar. */
 export const IsoDateSchema = z.string().check(

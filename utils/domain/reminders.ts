@@ -3,7 +3,7 @@
  * which alarms should exist, what the badge shows. No browser, no database: reconcile()
  * applies the result.
  *
- * Rules (shared/docs/domain.md "Time", carriers.md "Validity rules"):
+ * Rules (docs/domain.md, "Time" and "How a line stays alive"):
  * - Days are counted on Argentina's calendar; a line is good until the end of its expiry
  *   day in Buenos Aires.
  * - Step L (L ∈ settings.leadDays) of expiry E is delivered at settings.reminderHour on the

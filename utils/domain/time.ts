@@ -1,5 +1,5 @@
 /**
- * Calendar arithmetic for LineKeeper. Two clocks matter (shared/docs/domain.md, "Time"):
+ * Calendar arithmetic for LineKeeper. Two clocks matter (docs/domain.md, "Time"):
  * - Argentina's calendar (America/Argentina/Buenos_Aires: fixed UTC−3, no daylight saving)
  *   decides "days left" and "expires today": a line is good until the end of its expiry
  *   day there.

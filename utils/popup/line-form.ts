@@ -5,10 +5,10 @@
  * schemas and parsers the background and the reading engine use.
  */
 import type { MessageKey } from '../domain/i18n';
+import { CARRIER_IDS } from '../carriers';
 import { parseAmount } from '../reading/money';
 import { parseMsisdn } from '../reading/phone';
 import {
-  CARRIER_IDS,
   IsoDateSchema,
   LabelSchema,
   MoneySchema,
@@ -176,7 +176,7 @@ export function amountInput(amount: number): string {
 
 /**
  * The add form's prefill from the popup page's hash, as the background writes it
- * (utils/messages.ts addLinePagePath):
+ * (utils/protocol/add-line-link.ts)::
  * `#/add?carrier=claro&msisdn=%2B5491123456789&expiresOn=2026-12-15&balance=1234.56`.
  * Invalid values are dropped one by one (the rest still prefill); null when the hash does
  * not ask for the form.

@@ -1,6 +1,6 @@
 /**
  * Argentine dates, day first. Results are Buenos Aires calendar dates (`YYYY-MM-DD`);
- * the calendar arithmetic is utils/time.ts's.
+ * the calendar arithmetic is utils/domain/time.ts's.
  */
 import type { IsoDate } from '../domain/records';
 import { addDays, calendarDate, todayInBuenosAires } from '../domain/time';

@@ -1,6 +1,6 @@
 /**
  * The words that decide what a value is, as Argentine carrier pages write them. All
- * patterns run on folded text (lower case, no accents, ñ → n). See shared/docs/carriers.md.
+ * patterns run on folded text (lower case, no accents, ñ → n). See docs/reading-rules.md.
  */
 
 /** A label that names the line's main balance. */
