@@ -26,10 +26,14 @@ export const MsisdnSchema = z
   .check(z.regex(/^\+549\d{10}$/, 'expected an Argentine mobile number as +549XXXXXXXXXX'));
 export type Msisdn = z.infer<typeof MsisdnSchema>;
 
+/**
+ * Pesos. A line's balance can be below zero: what is owed after a balance advance
+ * (`-$ 120,00` is −120). Amounts paid (receipts, renewals) have their own, positive schemas.
+ */
 export const MoneySchema = z.object({
   amount: z.number().check(
     z.refine((n) => Number.isFinite(n), 'amount must be a finite number'),
-    z.gte(0),
+    z.gte(-1_000_000),
     z.lte(100_000_000),
   ),
   currency: z.literal('ARS'),
@@ -60,6 +64,11 @@ export const ReadingSchema = z.object({
   expiresOn: z.nullable(IsoDateSchema),
   receipt: z.nullable(ReceiptSchema),
   notes: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50)),
+  /**
+   * When the page shows its line's number masked (`11 ****-3344`): the last digits it
+   * shows, so the reading can only land on a line whose number ends with them.
+   */
+  msisdnTail: z.optional(z.nullable(z.string().check(z.regex(/^\d{2,4}$/)))),
 });
 export type Reading = z.infer<typeof ReadingSchema>;
 
