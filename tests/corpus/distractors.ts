@@ -297,26 +297,31 @@ export function formFields(ctx: Ctx): string {
 
 export function history(ctx: Ctx, rows: number): string {
   axis(ctx, 'x.history', rows > 200 ? 'long' : 'short');
+  const { rng } = ctx;
+  // Feed rows do not reserve their amounts and dates: they are many, and a row that happens
+  // to repeat a line value is still a feed row.
+  const amount = (min: number, max: number, whole = false) => {
+    const value = money(rng.int(min, max), whole ? 0 : rng.pick([0, 50, rng.int(1, 99)]));
+    return renderMoney(value, pickMoneyFormat(rng, value, PLAIN_MONEY));
+  };
+  const day = (offset: number) => renderDate(addDaysIso(ctx.readingDay, offset), 'dd/mm/yyyy').html;
   const kinds = [
-    () => `Ajuste de saldo ${otherMoney(ctx, 10, 9000)}`,
-    () => `Recarga ${otherMoney(ctx, 500, 5000, true)}`,
-    () => `Consumo de datos -${otherMoney(ctx, 5, 300)}`,
-    () => `Pack ${ctx.rng.int(1, 10)} GB ${otherMoney(ctx, 500, 4000, true)}`,
-    () => `Llamada a ${renderNumber(randomNumber(ctx.rng), 'masked')} ${otherMoney(ctx, 1, 90)}`,
-    () => `Vencimiento de pack · ${otherDate(ctx, -ctx.rng.int(1, 60))}`,
+    () => `Ajuste de saldo ${amount(10, 9000)}`,
+    () => `Recarga ${amount(500, 5000, true)}`,
+    () => `Consumo de datos -${amount(5, 300)}`,
+    () => `Pack ${rng.int(1, 10)} GB ${amount(500, 4000, true)}`,
+    () => `Llamada a ${renderNumber(randomNumber(rng), 'masked')} ${amount(1, 90)}`,
+    () => `Vencimiento de pack · ${day(-rng.int(1, 60))}`,
   ];
   const out: string[] = [];
   for (let i = 0; i < rows; i += 1) {
-    const date = renderDate(
-      // History dates may repeat line values' days harmlessly: they are rows of a feed.
-      addDaysIso(ctx.readingDay, -ctx.rng.int(0, 365)),
-      'dd/mm/yyyy',
-    ).html;
-    out.push(`<tr><td>${date}</td><td>${(ctx.rng.pick(kinds) as () => string)()}</td></tr>`);
+    out.push(
+      `<tr><td>${day(-rng.int(0, 365))}</td><td>${(rng.pick(kinds) as () => string)()}</td></tr>`,
+    );
   }
   return card(
     ctx,
-    ctx.rng.pick(['Movimientos', 'Historial', 'Últimos movimientos', 'Actividad reciente']),
+    rng.pick(['Movimientos', 'Historial', 'Últimos movimientos', 'Actividad reciente']),
     ctx.shell.el(
       'table',
       'table',

@@ -22,7 +22,7 @@ import {
   type NumberFormat,
   type RenderedDate,
 } from './formats';
-import { esc, fill } from './html';
+import { esc, fill, splitText } from './html';
 import type { PrintedMoney } from './truth';
 import {
   BALANCE_LABELS,
@@ -79,8 +79,21 @@ function chooseLayout(ctx: Ctx): Layout {
   });
 }
 
+/**
+ * On pages whose labels are cut into pieces, a plain-text value is sometimes cut the same
+ * way (counter animations print one element per character).
+ */
+function splitValue(ctx: Ctx, field: FieldName, html: string): string {
+  if (ctx.split === 'none' || html.includes('<') || html.includes('&') || !ctx.rng.chance(0.3)) {
+    return html;
+  }
+  axis(ctx, `${field}Split`, ctx.split);
+  return splitText(html, ctx.split, ctx.rng);
+}
+
 /** Wraps a value so carrier-specific hooks (ASP.NET ids, Movistar's #balance) exist. */
-function hook(ctx: Ctx, field: FieldName, html: string): string {
+function hook(ctx: Ctx, field: FieldName, raw: string): string {
+  const html = splitValue(ctx, field, raw);
   if (ctx.shell.name === 'aspnet') {
     const container = ctx.carrier === 'personal' ? 'ContenedorAutogestion' : 'MainContent';
     return `<span id="ctl00_${container}_${ASPNET_IDS[field]}">${html}</span>`;

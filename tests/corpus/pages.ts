@@ -396,7 +396,7 @@ function accountPage(ctx: Ctx, chooser: boolean): Parts {
   }
   if (ctx.large) {
     axis(ctx, 'size', 'large', true);
-    main.push(d.history(ctx, rng.int(5500, 7000)));
+    main.push(d.history(ctx, rng.int(8000, 14000)));
   }
   return {
     title: `${BRAND[ctx.carrier]} | ${title}`,
@@ -712,7 +712,7 @@ function receiptPage(ctx: Ctx, withBalance: boolean): Parts {
   }
   if (ctx.large) {
     axis(ctx, 'size', 'large', true);
-    main.push(d.history(ctx, rng.int(5500, 7000)));
+    main.push(d.history(ctx, rng.int(8000, 14000)));
   }
   return {
     title: `${head.text} | ${BRAND[ctx.carrier].replace('Mi ', '')}`,
