@@ -290,7 +290,7 @@ function accountPage(ctx: Ctx, chooser: boolean): Parts {
     headerExtra = ` ${shell.el('span', 'muted', piece.layout === 'sentence' ? piece.valueHtml : `${label(ctx, piece.labelText)} ${piece.valueHtml}`)}`;
   } else axis(ctx, 'numberLayout', 'absent');
 
-  let showBalance = rng.chance(chooser ? 0.8 : 0.94);
+  const showBalance = rng.chance(chooser ? 0.8 : 0.94);
   let showExpiry = rng.chance(0.86);
   if (!showBalance && !showExpiry) showExpiry = true;
   const ambiguity = rng.weighted({
@@ -317,10 +317,7 @@ function accountPage(ctx: Ctx, chooser: boolean): Parts {
     expiryDate = addDays(ctx.readingDay, offset);
     ctx.usedDates.add(expiryDate);
     pieces.push(planExpiry(ctx, offset, bucket));
-  } else {
-    axis(ctx, 'expiryLayout', 'absent');
-    showBalance = true;
-  }
+  } else axis(ctx, 'expiryLayout', 'absent');
 
   // Number first most of the time, like real summaries; balance and expiry in either order.
   const ordered = rng.chance(0.7)
