@@ -73,7 +73,7 @@ function nav(ctx: Ctx): string {
 function footer(ctx: Ctx): string {
   const { shell, rng } = ctx;
   const parts: string[] = [];
-  if (rng.chance(0.5)) parts.push(d.alarmingLinks(ctx));
+  if (rng.chance(0.35)) parts.push(d.alarmingLinks(ctx));
   if (rng.chance(0.5)) parts.push(d.supportNumbers(ctx));
   const legal = rng.chance(0.6);
   axis(ctx, 'legal', legal ? 'on' : 'off');
