@@ -21,6 +21,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { generateCorpus, type CorpusPage } from '../tests/corpus';
+import { GATE_PAGES, GATE_SEED, GATES } from '../tests/corpus/gates';
 import {
   FIELDS,
   pct,
@@ -288,6 +289,44 @@ function printWorst(scores: PageScore[], pages: Map<string, CorpusPage>, count: 
   }
 }
 
+function printWrongOnNothing(scores: PageScore[]): void {
+  const wrong = scores.filter((s) => s.hasNothingToRead && s.wrong > 0);
+  if (!wrong.length) return;
+  console.log(`\nwrong values on pages with nothing to read (${wrong.length} pages):`);
+  for (const score of wrong.slice(0, 20)) {
+    const fields = FIELDS.filter((f) => score.verdicts[f] === 'wrong')
+      .map((f) => `${f}=${show(score.got[f])}`)
+      .join(', ');
+    console.log(
+      `  ${score.id} [${score.axes.shell}${score.axes['x.hiddenStale'] ? `, hidden ${score.axes['x.hiddenStale']}` : ''}] ${fields}`,
+    );
+  }
+}
+
+function printGates(summary: Summary): void {
+  const checks = [
+    [
+      `no wrong value on pages with nothing to read`,
+      summary.wrongOnNothing <= GATES.maxWrongOnNothing,
+      `${summary.wrongOnNothing}`,
+    ],
+    [
+      `wrong fields ≤ ${GATES.maxWrongFieldPct} %`,
+      summary.wrongPct <= GATES.maxWrongFieldPct,
+      fmtPct(summary.wrongPct),
+    ],
+    [
+      `points ≥ ${GATES.minPointsPct} %`,
+      summary.pointsPct >= GATES.minPointsPct,
+      fmtPct(summary.pointsPct),
+    ],
+  ] as const;
+  console.log(
+    `\ngates (as in tests/unit/reading-corpus.test.ts, there on ${GATE_PAGES} pages of seed ${GATE_SEED}): ` +
+      checks.map(([name, ok, actual]) => `${ok ? 'ok' : 'FAIL'} ${name} (${actual})`).join('; '),
+  );
+}
+
 function printDisagreements(
   pages: CorpusPage[],
   node: ReadingLike[],
@@ -393,8 +432,11 @@ async function main() {
 
   const reportFor = (label: string, readings: ReadingLike[]) => {
     const scores = pages.map((page, i) => scoreReading(page, readings[i] as ReadingLike));
-    printSummary(label, summarise(scores));
+    const summary = summarise(scores);
+    printSummary(label, summary);
+    printWrongOnNothing(scores);
     printWorst(scores, byId, options.worst);
+    printGates(summary);
   };
   if (nodeReadings) reportFor('DOM: node (happy-dom)', nodeReadings);
   if (browserReadings) reportFor('DOM: chromium', browserReadings);
