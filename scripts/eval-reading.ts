@@ -9,7 +9,7 @@
  * figures, each field's wrong values and abstentions, wrong values on pages with nothing
  * to read, a breakdown per axis value and per carrier, the worst pages and the timing.
  *
- *  --dom node      happy-dom documents (scripts/lib/load-page.ts), the default
+ *  --dom node      happy-dom documents (tests/support/load-page.ts), the default
  *  --dom chromium  the engine bundled with esbuild (IIFE) and run in one headless Chromium
  *                  tab per run: page.setContent, then evaluate (CHROMIUM_PATH or /usr/bin/chromium)
  *  --dom both      both, scored separately, plus where the two DOMs disagree
@@ -33,7 +33,7 @@ import {
   type Summary,
 } from '../tests/corpus/score';
 import { readPage } from '../utils/reading';
-import { loadPage } from './lib/load-page';
+import { loadPage } from '../tests/support/load-page';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM_ARGS = [

@@ -1,5 +1,5 @@
 /**
- * Things on a page that look like the line's values and are not (carriers.md, "Not the
+ * Things on a page that look like the line's values and are not (docs/reading-rules.md, "Not the
  * main balance" / "Not the line's expiry" / "Not the operation id"; reading-rules.md,
  * "Never read"). None of them records a statement: the truth never changes.
  */

@@ -1,6 +1,6 @@
 /**
  * How values are printed: money, dates and phone numbers in the forms Argentine portals
- * use (domain.md, "Formats you will meet"). Each printer returns the HTML and the printed
+ * use (docs/reading-rules.md, "Money" and "Dates"). Each printer returns the HTML and the printed
  * structure that truth.ts turns into the ground truth.
  */
 import {

@@ -6,7 +6,7 @@
  *   - wrong fields ≤ 0.5 % of the fields scored,
  *   - points ≥ 97 % of the maximum (see score.ts for the scoring).
  */
-import { loadPage } from '../../scripts/lib/load-page';
+import { loadPage } from '../support/load-page';
 import { readPage } from '../../utils/reading';
 import { generateCorpus, type CorpusPage } from './generate';
 import { FIELDS, scoreReading, summarise, type PageScore, type Summary } from './score';

@@ -1,6 +1,6 @@
 /**
  * The ground truth, computed in one place per field from what the generator printed.
- * Each rule follows /work/shared/docs/reading-rules.md (and carriers.md / domain.md)
+ * Each rule follows docs/reading-rules.md (and carriers.md / domain.md)
  * literally; comments quote the rule. The page builders only record *visible statements*
  * (a value shown to the eye, for the page's own line, in a place that states it); hidden
  * copies, form fields, JSON blobs and distractors record nothing.

@@ -1,5 +1,5 @@
 /**
- * URLs per carrier and page type, by the patterns carriers.md describes: account portals
+ * URLs per carrier and page type, by the patterns docs/domain.md and docs/reading-rules.md describe: account portals
  * for line data, recharge result steps for receipts, public-site paths for marketing /
  * search / help, and the login hosts.
  */

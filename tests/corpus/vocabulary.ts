@@ -1,5 +1,5 @@
 /**
- * Words the corpus pages use, written from the shared documents (carriers.md, domain.md)
+ * Words the corpus pages use, written from docs/reading-rules.md and docs/domain.md
  * and general knowledge of Argentine Spanish self-service portals. Deliberately not taken
  * from the engine's own vocabulary: the corpus measures generalisation from the rules.
  * Each entry has a stable key (recorded in the page's axes) and its text.
