@@ -98,8 +98,9 @@ describe('parseDate', () => {
     ['lunes 15 de diciembre', '2026-12-15'],
     ['3 de enero', '2027-01-03'],
     ['20/11', '2026-11-20'],
-    ['19/11', '2027-11-19'],
-    ['29/02', '2028-02-29'],
+    ['19/11', '2026-11-19'],
+    ['2026-12-15', '2026-12-15'],
+    ['Dic 15, 2026', '2026-12-15'],
     ['1 de setiembre del 2027', '2027-09-01'],
     ['15-dic-26', '2026-12-15'],
     ['15 de diciembre de 26', '2026-12-15'],
@@ -118,7 +119,6 @@ describe('parseDate', () => {
     '32/01/2026',
     '15/13/2026',
     '08/29',
-    '2026-12-15',
     'diciembre',
     '15',
     '',
@@ -144,12 +144,23 @@ describe('parseDate', () => {
     expect(dates('18 de diciembre 2027')).toEqual(['2027-12-18']);
   });
 
-  it('gives a yearless date its past reading too (operation dates, `venció el`)', () => {
-    const [future] = findDates('19/11', NOW);
-    expect(future).toMatchObject({ iso: '2027-11-19', pastIso: '2026-11-19', yearInferred: true });
-    const [today] = findDates('20 nov', NOW);
-    expect(today).toMatchObject({ iso: '2026-11-20', pastIso: '2026-11-20' });
-    expect(findDates('19/11/2026', NOW)[0]?.pastIso).toBeUndefined();
+  // The rule: a date without a year takes the year that puts it nearest the reading day,
+  // within 182 days before it or 183 days after (NOW is 20 November 2026 in Buenos Aires).
+  it.each([
+    ['19/11', '2026-11-19'], // yesterday: an expired line, never next November
+    ['20 nov', '2026-11-20'],
+    ['03/01', '2027-01-03'],
+    ['21/05', '2027-05-21'], // 182 days ahead; a year back would be 183 days before
+    ['22/05', '2026-05-22'], // 182 days back beats 183 ahead
+    ['23/05', '2026-05-23'],
+    ['29/02', null], // no 29 February within the window
+  ])('a yearless %s read on 20 November 2026 is %s', (text, iso) => {
+    const [date] = findDates(text, NOW);
+    expect(date).toMatchObject({ iso, yearInferred: true });
+  });
+
+  it('reads "vence el 02/12" on 3 December as yesterday', () => {
+    expect(parseDate('02/12', new Date('2026-12-03T12:00:00-03:00'))).toBe('2026-12-02');
   });
 
   it('never throws on arbitrary text', () => {

@@ -136,7 +136,6 @@ describe('readPage: what is not the main balance or expiry', () => {
 describe('readPage: never read hidden or form content', () => {
   it.each([
     ['hidden attribute', '<p hidden>Saldo: $ 999</p>'],
-    ['aria-hidden', '<p aria-hidden="true">Saldo: $ 999</p>'],
     ['inline display:none', '<p style="display: none">Saldo: $ 999</p>'],
     ['inline visibility:hidden', '<p style="visibility:hidden">Saldo: $ 999</p>'],
     ['stylesheet display:none', '<p class="gone">Saldo: $ 999</p>'],
@@ -144,15 +143,46 @@ describe('readPage: never read hidden or form content', () => {
     ['template', '<template><p>Saldo: $ 999</p></template>'],
     ['script JSON', '<script type="application/json">{"saldo":"Saldo: $ 999"}</script>'],
     ['noscript', '<noscript>Saldo: $ 999</noscript>'],
-    ['inert', '<div inert><p>Saldo: $ 999</p></div>'],
+    ['opacity 0', '<p style="opacity:0">Saldo: $ 999</p>'],
+    ['stylesheet opacity 0', '<p class="faded">Saldo: $ 999</p>'],
+    [
+      'zero size that clips',
+      '<div style="width:0;height:0;overflow:hidden"><p>Saldo: $ 999</p></div>',
+    ],
+    [
+      'clipped to a pixel',
+      '<p style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)">Saldo: $ 999</p>',
+    ],
+    ['far off-screen', '<p style="position:absolute;left:-9999px">Saldo: $ 999</p>'],
     ['hidden tab panel', '<div role="tabpanel" hidden><p>Saldo: $ 999</p></div>'],
     ['closed dialog', '<dialog><p>Saldo: $ 999</p></dialog>'],
     ['textarea', '<textarea>Saldo: $ 999</textarea>'],
     ['contenteditable', '<div contenteditable="true">Saldo: $ 999</div>'],
     ['leaked JSON text', '<pre>{"saldo": "Saldo: $ 999"}</pre>'],
   ])('%s', (_name, trap) => {
-    const r = read(`${trap}<p>Saldo: $ 100</p>`, ACCOUNT_URL, '<style>.gone{display:none}</style>');
+    const r = read(
+      `${trap}<p>Saldo: $ 100</p>`,
+      ACCOUNT_URL,
+      '<style>.gone{display:none}.faded{opacity:0}</style>',
+    );
     expect(r.balance?.amount).toBe(100);
+  });
+
+  // Rendered text is seen by the eye, whatever it says to screen readers.
+  it.each([
+    ['aria-hidden', '<p aria-hidden="true">Saldo: $ 999</p>'],
+    ['inert', '<div inert><p>Saldo: $ 999</p></div>'],
+  ])('%s text that is rendered is read (and competes)', (_name, shown) => {
+    expect(read(`${shown}<p>Saldo: $ 100</p>`).balance).toBeNull();
+    expect(read(shown).balance?.amount).toBe(999);
+  });
+
+  it('a screen-reader-only label names a visible value, but is never a value', () => {
+    const sr = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)';
+    const labelled = read(`<p><span style="${sr}">Saldo disponible</span><span>$ 640</span></p>`);
+    expect(labelled.balance?.amount).toBe(640);
+    const valueOnly = read(`<p>Saldo disponible</p><p style="${sr}">$ 640</p>`);
+    expect(valueOnly.balance).toBeNull();
   });
 
   it('does not read input values', () => {

@@ -1,3 +1,4 @@
+import { INFORMATION_PATH, LOGIN_PATH, RECHARGE_PATH, rechargeStep } from './paths';
 import { defineCarrier } from './types';
 
 export const claro = defineCarrier({
@@ -11,11 +12,11 @@ export const claro = defineCarrier({
   rechargeUrl: 'https://www.claro.com.ar/personas/recarga',
   portalUrl: 'https://m-miclaro.claro.com.ar/',
   urlPageKind(url) {
-    if (this.loginHosts.includes(url.hostname)) return 'login';
-    if (url.hostname === 'www.claro.com.ar') {
-      return /recarga/i.test(url.pathname) ? 'recharge' : 'other';
-    }
-    if (/login|ingreso|signin/i.test(url.pathname)) return 'login';
+    if (this.loginHosts.includes(url.hostname) || LOGIN_PATH.test(url.pathname)) return 'login';
+    if (INFORMATION_PATH.test(url.pathname)) return 'other';
+    if (RECHARGE_PATH.test(url.pathname)) return rechargeStep(url);
+    // The public site: plans, help, search, promotions.
+    if (url.hostname === 'www.claro.com.ar') return 'other';
     return 'account';
   },
 });

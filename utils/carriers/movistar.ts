@@ -1,3 +1,4 @@
+import { INFORMATION_PATH, LOGIN_PATH, RECHARGE_PATH, rechargeStep } from './paths';
 import { defineCarrier } from './types';
 
 export const movistar = defineCarrier({
@@ -11,11 +12,12 @@ export const movistar = defineCarrier({
   rechargeUrl: 'https://www.movistar.com.ar/recarga-con-tarjeta-de-credito',
   portalUrl: 'https://mi.movistar.com.ar/',
   urlPageKind(url) {
-    if (/login|ingreso|signin/i.test(url.pathname)) return 'login';
+    if (LOGIN_PATH.test(url.pathname)) return 'login';
+    if (INFORMATION_PATH.test(url.pathname)) return 'other';
+    if (RECHARGE_PATH.test(url.pathname)) return rechargeStep(url);
     if (url.hostname === 'www.movistar.com.ar') {
-      if (/^\/recarga/i.test(url.pathname)) return 'recharge';
-      if (/^\/micuenta/i.test(url.pathname)) return 'account';
-      return 'other';
+      // The older "Mi Cuenta" lives on the public site; the rest of it is public pages.
+      return /^\/micuenta/i.test(url.pathname) ? 'account' : 'other';
     }
     return 'account';
   },

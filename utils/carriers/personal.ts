@@ -1,3 +1,4 @@
+import { INFORMATION_PATH, LOGIN_PATH, RECHARGE_PATH, rechargeStep } from './paths';
 import { defineCarrier } from './types';
 
 export const personal = defineCarrier({
@@ -11,13 +12,14 @@ export const personal = defineCarrier({
   rechargeUrl: 'https://recargas.personal.com.ar/phone',
   portalUrl: 'https://autogestion.personal.com.ar/',
   urlPageKind(url) {
-    if (this.loginHosts.includes(url.hostname)) return 'login';
-    if (/^\/login/i.test(url.pathname)) return 'login';
-    if (url.hostname === 'recargas.personal.com.ar') return 'recharge';
-    // The public site: plans, help, promotions; a recharge flow may start there too.
-    if (url.hostname === 'www.personal.com.ar') {
-      return /recarga/i.test(url.pathname) ? 'recharge' : 'other';
+    if (this.loginHosts.includes(url.hostname) || LOGIN_PATH.test(url.pathname)) return 'login';
+    if (INFORMATION_PATH.test(url.pathname)) return 'other';
+    // The recharge site is a flow of its own: /phone → /pay/amount → the result.
+    if (url.hostname === 'recargas.personal.com.ar' || RECHARGE_PATH.test(url.pathname)) {
+      return rechargeStep(url);
     }
+    // The public site: plans, help, promotions.
+    if (url.hostname === 'www.personal.com.ar') return 'other';
     return 'account';
   },
   hints: {

@@ -1,7 +1,12 @@
 import type { CarrierId } from './index';
 
-/** What the URL alone says about a carrier page, before its text is read. */
-export type UrlPageKind = 'account' | 'recharge' | 'login' | 'other';
+/**
+ * What the URL alone says about a carrier page, before its text is read: an account page
+ * (the line's state), a recharge flow before payment (may show the line's state), a
+ * recharge result (the only place a receipt is read), a sign-in page, or anything else
+ * (the public sites' search, help, promotions: nothing is read).
+ */
+export type UrlPageKind = 'account' | 'recharge' | 'receipt' | 'login' | 'other';
 
 /**
  * Everything LineKeeper knows about one carrier. One file per carrier implements this;

@@ -3,21 +3,27 @@
  * the calendar arithmetic is utils/domain/time.ts's.
  */
 import type { IsoDate } from '../domain/records';
-import { addDays, calendarDate, todayInBuenosAires } from '../domain/time';
+import { addDays, calendarDate, daysBetween, todayInBuenosAires } from '../domain/time';
 import { foldText } from './text';
 
 /**
- * A day and month with no year: the next such date on or after the reading day, or with
- * `step` −1 the last one on or before it (what an operation date or `venció el` means).
+ * A day and month with no year: the year that puts it nearest the reading day, within
+ * 182 days before it or 183 days after (docs/reading-rules.md). "02/12" read on 3 December
+ * is yesterday; "03/01" read on 20 November is next January.
  */
-function resolveYearless(day: number, month: number, today: IsoDate, step: 1 | -1): IsoDate | null {
+function resolveYearless(day: number, month: number, today: IsoDate): IsoDate | null {
   const thisYear = Number(today.slice(0, 4));
-  for (let k = 0; k <= 8; k += 1) {
-    // 29 February waits for the next (or last) leap year; ISO dates compare as strings.
-    const candidate = calendarDate(thisYear + k * step, month, day);
-    if (candidate && (step > 0 ? candidate >= today : candidate <= today)) return candidate;
+  let best: { date: IsoDate; distance: number } | null = null;
+  for (const year of [thisYear - 1, thisYear, thisYear + 1]) {
+    const candidate = calendarDate(year, month, day);
+    if (!candidate) continue;
+    const offset = daysBetween(today, candidate);
+    if (offset < -182 || offset > 183) continue;
+    if (!best || Math.abs(offset) < best.distance)
+      best = { date: candidate, distance: Math.abs(offset) };
   }
-  return null;
+  // 29 February far from a leap year has no date in the window: none.
+  return best?.date ?? null;
 }
 
 function resolveYear(rawYear: string | undefined): number | null {
@@ -47,8 +53,6 @@ export interface DateMatch {
   kind: DateMatchKind;
   /** True when the page gave no year and it was inferred. */
   yearInferred: boolean;
-  /** For a date without a year: the same day and month on or before the reading day. */
-  pastIso?: string | null;
 }
 
 // Numeric: 15/12/2026, 15-12-26, 15.12.2026; yearless 15/12 (a dot needs a year: `15.23`
@@ -64,6 +68,15 @@ const WEEKDAYS = 'lunes|martes|miercoles|jueves|viernes|sabado|domingo|lun|mar|m
 // `18 de diciembre, 23.59 hs` and `18 de diciembre 22 días` have no year.
 const NAMED_DATE = new RegExp(
   `(?<!\\d)(?:(?:${WEEKDAYS})\\.?,? )?(\\d{1,2})(?: de |[ /-])(${MONTH_NAMES})(?![a-z])\\.?(?:(?:(?: de | del |[ /,-] ?)(\\d{4})|(?: de | del |[/-])(\\d{2}))(?![\\d:]|[.,]\\d| ?(?:hs?\\b|dias?\\b|gb|mb|%)))?`,
+  'g',
+);
+
+// ISO, as some single-page apps print it: 2027-01-15.
+const ISO_DATE = /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d]|-\d)/g;
+
+// Month first, with a year (`Ene 15, 2027`, `enero 15 de 2027`): the month name leaves no doubt.
+const MONTH_FIRST_DATE = new RegExp(
+  `(?<![a-z])(${MONTH_NAMES})\\.? (\\d{1,2}),? (?:de )?(\\d{4})(?![\\d])`,
   'g',
 );
 
@@ -90,13 +103,9 @@ function dateFrom(
   month: number,
   year: number | null,
   today: IsoDate,
-): Pick<DateMatch, 'iso' | 'yearInferred' | 'pastIso'> {
+): Pick<DateMatch, 'iso' | 'yearInferred'> {
   return year === null
-    ? {
-        iso: resolveYearless(day, month, today, 1),
-        yearInferred: true,
-        pastIso: resolveYearless(day, month, today, -1),
-      }
+    ? { iso: resolveYearless(day, month, today), yearInferred: true }
     : { iso: calendarDate(year, month, day), yearInferred: false };
 }
 
@@ -122,6 +131,30 @@ export function findDates(text: string, now: Date, folded: string = foldText(tex
     if (month === 0) continue;
     const resolved = dateFrom(Number(m[1]), month, resolveYear(m[3] ?? m[4]), today);
     found.push({ start: m.index, end: m.index + m[0].length, kind: 'named', ...resolved });
+  }
+  ISO_DATE.lastIndex = 0;
+  for (let m = ISO_DATE.exec(text); m; m = ISO_DATE.exec(text)) {
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      kind: 'numeric',
+      iso: calendarDate(Number(m[1]), Number(m[2]), Number(m[3])),
+      yearInferred: false,
+    });
+  }
+  MONTH_FIRST_DATE.lastIndex = 0;
+  for (let m = MONTH_FIRST_DATE.exec(folded); m; m = MONTH_FIRST_DATE.exec(folded)) {
+    const month = monthNumber(m[1] ?? '');
+    if (month === 0) continue;
+    const start = m.index;
+    if (found.some((d) => start < d.end && start + m![0].length > d.start)) continue;
+    found.push({
+      start,
+      end: start + m[0].length,
+      kind: 'named',
+      iso: calendarDate(Number(m[3]), month, Number(m[2])),
+      yearInferred: false,
+    });
   }
   RELATIVE_DATE.lastIndex = 0;
   for (let m = RELATIVE_DATE.exec(folded); m; m = RELATIVE_DATE.exec(folded)) {

@@ -3,11 +3,16 @@
  * (`$` `1.234` `,56` in three elements is one amount), block boundaries start a new line.
  *
  * One recursive pass over the DOM collects text nodes; it skips only what is never
- * displayed by its tag (scripts, form fields…). Whether a piece is hidden (attributes,
- * inline or stylesheet CSS) is decided lazily, and only for lines the engine looks at,
- * with a per-element cache: that keeps a 1 MB page cheap.
+ * displayed by its tag (scripts, form fields…). Whether a piece is seen (./visibility.ts)
+ * is decided lazily, and only for lines the engine looks at, with a per-element cache:
+ * that keeps a 1 MB page cheap.
+ *
+ * Two texts come out of a line once its visibility is resolved: `visibleText`, what the
+ * eye reads (values and notes come only from it), and `labelText`, which adds text that
+ * is rendered for screen readers only (it may name a visible value).
  */
 import { collapseSpaces, foldText } from './text';
+import { makeVisibilityCheck, parentAcrossShadow, type VisibilityCheck } from './visibility';
 
 /** Tags whose content is never read: code, data, form fields, embedded documents. */
 const SKIPPED_TAGS = new Set([
@@ -116,21 +121,26 @@ export interface TextLine {
   folded: string;
   /** Visibility already resolved. */
   checked: boolean;
-  /** False when every piece is hidden (or the line is leaked JSON). */
+  /** False when nothing of the line is seen by the eye (or the line is leaked JSON). */
   visible: boolean;
-  /** The text without hidden pieces; set by `ensureVisible`. */
+  /** What the eye reads of the line; set by `ensureVisible`. */
   visibleText: string;
+  /** What names things on the line: the visible text plus screen-reader-only text. */
+  labelText: string;
 }
 
 export interface PageText {
   lines: TextLine[];
-  /** Decide visibility of one element (cached). */
-  isElementHidden: (element: Element) => boolean;
+  /** How much of an element is seen (cached): shown, clipped (screen readers only) or hidden. */
+  visibility: VisibilityCheck;
   /** The work budget ran out before the end of the page. */
   truncated: boolean;
   /** Password inputs met on the way (their values are never read). */
   passwordFields: Element[];
 }
+
+/** `<time datetime="2027-01-15">15 ene</time>`: the machine-readable date of the element. */
+const TIME_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/;
 
 /** Collect the page's lines in document order. */
 export function collectLines(doc: Document): PageText {
@@ -163,9 +173,18 @@ export function collectLines(doc: Document): PageText {
         checked: false,
         visible: true,
         visibleText: text,
+        labelText: text,
       });
     }
     pieces = [];
+  };
+
+  const addPiece = (node: Text, text: string) => {
+    const piece = pendingSpace ? ' ' + text : text;
+    pendingSpace = false;
+    pieces.push({ node, data: piece });
+    raw += piece;
+    hasText = true;
   };
 
   const walkChildren = (parent: Node) => {
@@ -196,12 +215,7 @@ export function collectLines(doc: Document): PageText {
         if (hasText) pendingSpace = true;
         return;
       }
-      const text = data.length > MAX_NODE_TEXT ? data.slice(0, MAX_NODE_TEXT) : data;
-      const piece = pendingSpace ? ' ' + text : text;
-      pendingSpace = false;
-      pieces.push({ node: node as Text, data: piece });
-      raw += piece;
-      hasText = true;
+      addPiece(node as Text, data.length > MAX_NODE_TEXT ? data.slice(0, MAX_NODE_TEXT) : data);
       return;
     }
     if (type !== 1) return;
@@ -219,6 +233,7 @@ export function collectLines(doc: Document): PageText {
       flush();
       return;
     }
+    if (tag === 'slot') return visitSlot(element as HTMLSlotElement);
     if (tag === 'sup') {
       // `$ 1.234<sup>56</sup>`: superscript cents are the decimal part.
       const last = pieces[pieces.length - 1];
@@ -228,14 +243,29 @@ export function collectLines(doc: Document): PageText {
         raw += ',';
       }
     }
+    if (tag === 'time') {
+      const date = TIME_DATETIME.exec(element.getAttribute('datetime') ?? '');
+      const shown = element.textContent ?? '';
+      const first = firstTextNode(element);
+      // The printed day is kept when it agrees with the machine-readable date, so a
+      // `15 ene` under datetime 2027-01-15 reads as that day of that year.
+      if (date && first && new RegExp(`(^|\\D)0?${Number(date[3])}(\\D|$)`).test(shown)) {
+        addPiece(first, `${date[3]}/${date[2]}/${date[1]}`);
+        return;
+      }
+    }
     const isBlock = BLOCK_TAGS.has(tag);
     if (isBlock) flush();
     depth += 1;
     const outerBlock = block;
     if (isBlock) block = element;
     const shadow = (element as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot;
+    const declared = shadow ? null : declarativeShadow(element);
     if (shadow) {
-      walkShadow(shadow);
+      walkShadow(shadow, element);
+    } else if (declared) {
+      // A DOM without a shadow-root builder (the Node DOM) shows the template as a browser would.
+      walkShadow(declared, element);
     } else if (tag === 'details' && !element.hasAttribute('open')) {
       // A closed <details> shows only its summary.
       for (let child = element.firstChild; child; child = child.nextSibling) {
@@ -256,17 +286,32 @@ export function collectLines(doc: Document): PageText {
     }
   };
 
-  const walkShadow = (shadow: ShadowRoot) => {
+  /** The host whose shadow tree is being walked: its slots show its children. */
+  let host: Element | null = null;
+
+  /** A shadow tree's nodes; each `<slot>` in it shows the host's children assigned to it. */
+  const walkShadow = (shadow: ParentNode, shadowHost: Element) => {
+    const outerHost = host;
+    host = shadowHost;
     for (let child = shadow.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 1 && (child as Element).localName === 'slot') {
-        const slot = child as HTMLSlotElement;
-        const assigned = typeof slot.assignedNodes === 'function' ? slot.assignedNodes() : [];
-        if (assigned.length > 0) for (const node of assigned) visit(node);
-        else walkChildren(slot);
-      } else {
-        visit(child);
-      }
+      // The declarative template itself is not content.
+      if (child.nodeType === 1 && (child as Element).localName === 'template') continue;
+      visit(child);
     }
+    host = outerHost;
+  };
+
+  const visitSlot = (slot: HTMLSlotElement) => {
+    const assigned =
+      typeof slot.assignedNodes === 'function' ? slot.assignedNodes() : ([] as Node[]);
+    const shown =
+      assigned.length > 0 ? assigned : host ? slottedChildren(host, slot.getAttribute('name')) : [];
+    if (shown.length === 0) return walkChildren(slot);
+    // Slotted nodes belong to the host's own tree: their slots are the outer host's.
+    const slotHost = host;
+    host = null;
+    for (const node of shown) visit(node);
+    host = slotHost;
   };
 
   const budget = { nodes: MAX_NODES, exhausted: false };
@@ -278,10 +323,47 @@ export function collectLines(doc: Document): PageText {
   }
   return {
     lines,
-    isElementHidden: makeHiddenCheck(doc),
+    visibility: makeVisibilityCheck(doc),
     truncated: budget.exhausted,
     passwordFields,
   };
+}
+
+function firstTextNode(element: Element): Text | null {
+  for (let node: Node | null = element.firstChild; node;) {
+    if (node.nodeType === 3 && NON_SPACE.test((node as Text).data)) return node as Text;
+    node = node.firstChild ?? node.nextSibling ?? nextUp(node, element);
+  }
+  return null;
+}
+
+function nextUp(node: Node, stop: Node): Node | null {
+  for (let up = node.parentNode; up && up !== stop; up = up.parentNode) {
+    if (up.nextSibling) return up.nextSibling;
+  }
+  return null;
+}
+
+/** `<template shadowrootmode="open">` a parser without shadow-root support left in place. */
+function declarativeShadow(element: Element): DocumentFragment | null {
+  const first = element.firstElementChild;
+  if (!first || first.localName !== 'template') return null;
+  const mode = first.getAttribute('shadowrootmode') ?? first.getAttribute('shadowroot');
+  if (mode !== 'open') return null;
+  return (first as HTMLTemplateElement).content ?? null;
+}
+
+/** The host's children a slot named `name` (or the default slot) shows. */
+function slottedChildren(host: Element, name: string | null): Node[] {
+  const out: Node[] = [];
+  for (let child = host.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 1) {
+      const element = child as Element;
+      if (element.localName === 'template') continue;
+      if ((element.getAttribute('slot') ?? null) === (name || null)) out.push(child);
+    } else if (child.nodeType === 3 && !name) out.push(child);
+  }
+  return out;
 }
 
 /**
@@ -302,92 +384,29 @@ function longListSkip(list: ParentNode, from: Element): Element | null {
 }
 
 /**
- * Hidden = an attribute says so (`hidden`, `aria-hidden="true"`, `inert`), it is editable
- * (form input), an inline or stylesheet rule hides it, or any ancestor is hidden.
- * Uses the browser's own `checkVisibility` when there is one (real computed styles).
- */
-function makeHiddenCheck(doc: Document): (element: Element) => boolean {
-  const view = doc.defaultView as (Window & typeof globalThis) | null;
-
-  const hiddenHere = (element: Element): boolean => {
-    if (element.hasAttribute('hidden')) return true;
-    if (element.getAttribute('aria-hidden') === 'true') return true;
-    if (element.hasAttribute('inert')) return true;
-    const editable = element.getAttribute('contenteditable');
-    if (editable !== null && editable !== 'false') return true;
-    const style = element.getAttribute('style');
-    return Boolean(style && /display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)/i.test(style));
-  };
-
-  const hiddenByStyle = (element: Element): boolean => {
-    const checker = (element as Element & { checkVisibility?: (options?: object) => boolean })
-      .checkVisibility;
-    if (typeof checker === 'function') {
-      try {
-        return !checker.call(element, { visibilityProperty: true, checkVisibilityCSS: true });
-      } catch {
-        // fall through to computed style
-      }
-    }
-    try {
-      const style = view?.getComputedStyle?.(element);
-      return style?.display === 'none' || style?.visibility === 'hidden';
-    } catch {
-      return false;
-    }
-  };
-
-  /** `isHidden` for an element, or (when `deep`) for any of its ancestors; cached. */
-  const cachedCheck = (isHidden: (element: Element) => boolean, deep: boolean) => {
-    const cache = new Map<Element, boolean>();
-    const check = (element: Element): boolean => {
-      let hidden = cache.get(element);
-      if (hidden === undefined) {
-        const parent = parentAcrossShadow(element);
-        hidden = isHidden(element) || (deep && parent !== null && check(parent));
-        cache.set(element, hidden);
-      }
-      return hidden;
-    };
-    return check;
-  };
-
-  // Attribute checks walk up with a cache; the style check (which already covers
-  // ancestors in `checkVisibility`) runs once per element that passed them.
-  const hiddenByAttributes = cachedCheck(hiddenHere, true);
-  // Without checkVisibility, `display:none` on an ancestor does not show in a child's
-  // computed style: check the ancestors too.
-  const hiddenByStyleDeep = cachedCheck(
-    hiddenByStyle,
-    typeof (doc.documentElement as Element & { checkVisibility?: unknown })?.checkVisibility !==
-      'function',
-  );
-
-  return (element: Element) => hiddenByAttributes(element) || hiddenByStyleDeep(element);
-}
-
-/** The parent element, or the shadow host for a node at the top of a shadow tree. */
-function parentAcrossShadow(node: Node): Element | null {
-  if (node.parentElement) return node.parentElement;
-  const root = node.parentNode as (Node & { host?: Element }) | null;
-  return root && root.host ? root.host : null;
-}
-
-/**
- * Resolve a line's visibility: its text without hidden pieces (`visibleText`) and whether
- * anything is left. Cached on the line; the raw `text` is kept for context.
+ * Resolve a line's visibility: what the eye reads of it (`visibleText`), what names
+ * things on it (`labelText`, with screen-reader-only text) and whether anything is left
+ * to see. Cached on the line; the raw `text` is kept for offsets.
  */
 export function ensureVisible(line: TextLine, page: PageText): TextLine {
   if (line.checked) return line;
   line.checked = true;
-  let visibleRaw = '';
+  let seen = '';
+  let labels = '';
   let changed = false;
   for (const piece of line.pieces) {
     const parent = parentAcrossShadow(piece.node);
-    if (parent && page.isElementHidden(parent)) changed = true;
-    else visibleRaw += piece.data;
+    const state = parent ? page.visibility(parent) : 'shown';
+    if (state === 'hidden') {
+      changed = true;
+      continue;
+    }
+    labels += piece.data;
+    if (state === 'shown' && page.visibility.textDrawn(piece.node)) seen += piece.data;
+    else changed = true;
   }
-  line.visibleText = changed ? collapseSpaces(visibleRaw).trim() : line.text;
+  line.visibleText = changed ? collapseSpaces(seen).trim() : line.text;
+  line.labelText = changed ? collapseSpaces(labels).trim() : line.text;
   line.visible = line.visibleText !== '' && !looksLikeJson(line.visibleText);
   if (!line.visible) line.visibleText = '';
   return line;

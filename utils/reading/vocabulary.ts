@@ -4,33 +4,34 @@
  */
 
 /** A label that names the line's main balance. */
-export const BALANCE_WORDS = /saldo|credito/;
+export const BALANCE_WORDS = /saldo|credito|\bbalance\b/;
 
 /** Money that is not the main balance: promos, totals, wallets, points, prices, top-ups. */
 export const NOT_BALANCE_WORDS =
-  /promo|bonif|bono\b|bonos\b|regal|obsequio|otras lineas|otra linea|adelant|prestamo|prestado|total|\bpay\b|billetera|wallet|cuenta digital|mercado pago|puntos|\bpts\b|club|pack|paquete|\bplan\b|abono|precio|cuesta|costo|valor|recarg|pagar|pagaste|\bpago|factura|deuda|consum|gastaste|minimo|desde|cargo|impuesto|\biva\b|descuento|ahorr|cashback|reintegro|limite|anterior|transfer|cuota|internet|\bdatos\b|roaming|comision|oferta|beneficio|premio|cupon|tarifa|\bpor dia|diario|semanal|mensual|\/mes|vencido|a favor de|reserva|congelad|minutos|\bsms\b|\bgb\b|\bmb\b|pendiente|acumulad|tarjeta|posterior|resultante|despues|tope|devolv/;
+  /promo|bonif|bono\b|bonos\b|regal|obsequio|otras lineas|otra linea|adelant|prestamo|prestado|total|\bpay\b|billetera|wallet|cuenta digital|mercado pago|puntos|\bpts\b|club|pack|paquete|\bplan\b|abono|precio|cuesta|costo|valor|recarg|pagar|pagaste|\bpago|factura|deuda|consum|gastaste|minimo|desde|cargo|impuesto|\biva\b|descuento|ahorr|cashback|reintegro|limite|anterior|transfer|cuota|internet|\bdatos\b|roaming|comision|oferta|beneficio|premio|cupon|tarifa|\bpor dia|diario|semanal|mensual|\/mes|vencido|a favor de|reserva|congelad|minutos|\bsms\b|\bgb\b|\bmb\b|pendiente|acumulad|tarjeta|posterior|resultante|despues|luego de|tope|devolv|ajuste|movimiento|debito automatico/;
 
 /** Words that make a date the expiry of something. */
 export const EXPIRY_WORDS =
-  /venc|\bvto\b|valid[oa]s? hasta|validez|vigen|expira|caduc|(?:linea|numero|saldo|credito) (?:activ[oa]|disponible|habilitad[oa]) hasta|usar(?:lo)? hasta/;
+  /venc|\bvto\b|valid[oa]s? hasta|validez|vigen|expira|caduc|activ[oa] hasta|disponible hasta|habilitad[oa] hasta|usar(?:lo)? hasta|usar tu (?:saldo|credito) hasta/;
 
 /** Dates that are not the line's expiry: packs, promos, recharges, sign-up, cards, timestamps. */
 export const NOT_EXPIRY_WORDS =
-  /pack|paquete|bundle|combo|promo|otras lineas|otra linea|oferta|beneficio|bonif|bono\b|bonos\b|regalo|internet|\bdatos\b|\bgb\b|\bmb\b|minutos|\bsms\b|whatsapp|roaming|recarg|\balta\b|activacion|acceso|ingreso|actualiz|consulta|tarjeta|factura|emision|nacimiento|operacion|transaccion|fecha y hora|club|puntos|\bplan\b|abono|cuota|\bpago|suscrip|seguro|equipo|contrato|\bdni\b|adelant|prestamo|desde|sorteo|cupon|descuento|reserva|envio|pedido|turno/;
+  /pack|paquete|bundle|combo|promo|otras lineas|otra linea|oferta|beneficio|bonif|bono\b|bonos\b|regalo|internet|\bdatos\b|\bgb\b|\bmb\b|minutos|\bsms\b|whatsapp|roaming|recarg|\balta\b|activacion|acceso|ingreso|actualiz|consulta|tarjeta|factura|emision|nacimiento|operacion|transaccion|fecha y hora|club|puntos|\bplan\b|abono|cuota|\bpago|suscrip|seguro|equipo|contrato|\bdni\b|adelant|prestamo|desde|sorteo|cupon|descuento|reserva|envio|pedido|turno|generad|impres|referencia|error|sesion|conexion/;
 
 /** A date qualifier that points at the line's credit (makes an expiry candidate strong). */
 export const LINE_CREDIT_WORDS = /saldo|credito|\blinea\b|tu numero|tu chip/;
 
 /** The line's number. */
-export const MSISDN_WORDS = /linea|numero|celular|telefono|\bmovil\b|\bnro\b|\bcel\b|\btel\b|hola/;
+export const MSISDN_WORDS =
+  /linea|numero|celular|telefono|\bmovil\b|\bnro\b|\bcel\b|\btel\b|hola|gestionando|estas viendo/;
 
 /** Phone numbers that are not the page's line. */
 export const NOT_MSISDN_WORDS =
-  /operacion|transaccion|comprobante|factura|\bdni\b|documento|cuil|cuit|cliente|cuenta|tarjeta|autoriz|atencion|soporte|ayuda|whats ?app|llam|contact|\bej\b|ejemplo|emergencia|asistencia|consulta|\bfijo\b|reclamo|denuncia|0800|\botras?\b|agregar|sumar|referencia|codigo|\bpin\b|\bpuk\b|imei|\bsim\b|serie|orden|pedido|ticket|tramite|gestion|escribinos|comunicate|\bfax\b|oficina|sucursal|vendedor|portabilidad|tu amigo|regal|transferi|\bdestino\b|compartir|\bcomparti/;
+  /operacion|transaccion|comprobante|factura|\bdni\b|documento|cuil|cuit|cliente|cuenta|tarjeta|autoriz|atencion|soporte|ayuda|whats ?app|llam|contact|\bej\b|ejemplo|emergencia|asistencia|consulta|\bfijo\b|reclamo|denuncia|0800|\botras?\b|agregar|sumar|referencia|codigo|\bpin\b|\bpuk\b|imei|\bsim\b|serie|orden|pedido|ticket|tramite|gestion\b|escribinos|comunicate|\bfax\b|oficina|sucursal|vendedor|portabilidad|tu amigo|regal|transferi|\bdestino\b|compartir|\bcomparti/;
 
 /** A recharge went through (past tense: `cuando se acredite` is a promise, not a receipt). */
 export const SUCCESS_WORDS =
-  /exitos[ao]|aprobad[ao]|se acredito|se acreditaron|fue acreditad|acreditamos|recargaste|\blisto\b|realizaste|con exito|se realizo correctamente|fue procesad[ao]|pago recibido|gracias por tu recarga|confirmamos tu|recarga confirmada|pago confirmado/;
+  /exitos[ao]|aprobad[ao]|se acredito|se acreditaron|fue acreditad|acreditamos|recarga acreditada|acreditada con exito|recargaste|\blisto\b|realizaste|con exito|se realizo correctamente|recarga realizada|fue procesad[ao]|pago recibido|gracias por tu recarga|confirmamos tu|recarga confirmada|pago confirmado|comprobante de (?:tu |la )?recarga/;
 
 /** Negated success (`no fue aprobada`) counts as a failure. */
 export const NEGATED_SUCCESS =
@@ -44,13 +45,20 @@ export const FAILURE_WORDS =
 export const PAYMENT_WORDS =
   /pago|recarga|transaccion|operacion|tarjeta|compra|cobro|acredit|debito|credito/;
 
-/** The label of a receipt's operation id. */
+/** The page is an error or maintenance page: it states nothing about the line. */
+export const ERROR_PAGE_WORDS =
+  /\berror (?:4\d\d|5\d\d)\b|\b(?:404|500|503)\b|pagina no (?:encontrada|existe|disponible)|no encontramos (?:la pagina|lo que)|servicio no disponible|en mantenimiento|estamos (?:en mantenimiento|trabajando|actualizando)|algo salio mal|ups,? algo|no pudimos cargar|intenta(?:lo)? mas tarde|sesion (?:expirada|vencida|finalizada)/;
+
+/**
+ * The label of a receipt's operation id: the number labelled operación, transacción or
+ * código / ID of either (never comprobante, factura or autorización).
+ */
 export const OPERATION_ID_LABEL =
-  /(?:(?:numero|nro\.?|n[o]\.?|num\.?|id|codigo|cod\.?|identificador)\s*(?:de\s*(?:la\s*)?)?(?:operacion|transaccion|comprobante|recarga|pago|orden|ticket|referencia)|(?:operacion|transaccion|comprobante|ticket)(?:\s*(?:n[o]\.?|nro\.?|numero|#|id))?)/g;
+  /(?:(?:numero|nro\.?|n[o]\.?|num\.?|id|codigo|cod\.?|identificador)\s*(?:de\s*(?:la\s*)?)?(?:operacion|transaccion)|(?:operacion|transaccion)(?:\s*(?:n[o]\.?|nro\.?|numero|#|id))?)/g;
 
 /** Labels that look like an operation id's but name something else. */
 export const NOT_OPERATION_ID_WORDS =
-  /factura|autoriz|tarjeta|\bcuit\b|\bcuil\b|\bdni\b|cliente|cuenta|terminada|lote|cupon de tarjeta|error|referencia de error/;
+  /factura|autoriz|tarjeta|\bcuit\b|\bcuil\b|\bdni\b|cliente|cuenta|terminada|lote|cupon|comprobante|error|referencia|anterior|ultima|historial/;
 
 /** The amount of a recharge on its receipt, strongest first. */
 export const RECHARGE_AMOUNT_WORDS = /recarg|monto|importe|cargaste|acredit|valor/;
@@ -60,9 +68,13 @@ export const NOT_RECHARGE_AMOUNT_WORDS =
 
 /** The balance a receipt states after the recharge. */
 export const RESULTING_BALANCE_WORDS =
-  /(?:nuevo|tu|actual|disponible|resultante) saldo|saldo (?:actual|disponible|resultante|nuevo|final|despues)|ahora tenes|tu saldo es/;
-export const NOT_RESULTING_BALANCE_WORDS = /anterior|antes de|previo|promo|bonif|total/;
+  /(?:nuevo|tu|actual|disponible|resultante) saldo|saldo (?:actual|disponible|resultante|nuevo|final|despues|luego|posterior|de tu linea)|ahora tenes|tu saldo es|^saldo$/;
+export const NOT_RESULTING_BALANCE_WORDS = /anterior|antes de|previo|promo|bonif|total|regalo/;
 
 /** The operation's date on a receipt. */
 export const RECEIPT_DATE_WORDS = /fecha|realizad[ao] el|\bel dia\b|dia y hora|hora/;
 export const NOT_RECEIPT_DATE_WORDS = /venc|valid|vigen|nacimiento|expira|hasta|caduc|proxim/;
+
+/** Headings of a history or activity feed: what sits under them is the past. */
+export const HISTORY_WORDS =
+  /movimientos|historial|actividad|ultim[ao]s (?:consumos|recargas|movimientos)|tus recargas|recargas anteriores|detalle de consumos/;

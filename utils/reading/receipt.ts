@@ -1,0 +1,247 @@
+/**
+ * Outcomes and receipts. A page states an outcome only where outcomes are stated: a
+ * heading, an alert or status region, the main content; the same words in navigation,
+ * menus, link lists, FAQs, chat quick-replies and footers are links, not outcomes. A
+ * receipt's operation id is the number labelled operación / transacción (never a
+ * comprobante, factura or autorización number); its amount, date and resulting balance
+ * are read like an account's values (docs/reading-rules.md, "Receipts").
+ */
+import { BALANCE_FIELD, formatAmount, judgeMoney } from './account';
+import type { ContextFinder } from './context';
+import { decide, isStrong, judge, type Candidate, type FieldWords } from './judge';
+import type { PageStructure } from './structure';
+import { foldText } from './text';
+import type { FoundValue } from './values';
+import { ensureVisible, type PageText, type TextLine } from './visible-text';
+import * as words from './vocabulary';
+import type { Reading } from '../domain/records';
+
+export interface OutcomeMarkers {
+  /** The visible text of the first success statement, or null. */
+  success: string | null;
+  failure: string | null;
+  /** An error or maintenance page. */
+  errorPage: boolean;
+  /** No failure was seen, or the success message is a heading and the failure's is not. */
+  successWins: boolean;
+}
+
+const PAST_RECHARGE = /ultimas? recargas?|historial|movimientos|recargas anteriores/;
+
+/** The visible, folded text of a line (empty when nothing of it is seen). */
+function seenFolded(line: TextLine, page: PageText): string {
+  ensureVisible(line, page);
+  return line.visible ? foldText(line.visibleText) : '';
+}
+
+export function findOutcomeMarkers(
+  page: PageText,
+  markerLines: number[],
+  structure: PageStructure,
+  isRechargeFlow: boolean,
+): OutcomeMarkers {
+  let success: string | null = null;
+  let failure: string | null = null;
+  let errorPage = false;
+  let successIsHeading = false;
+  let failureIsHeading = false;
+  const lines = page.lines;
+  // The words around a statement, from the page's content only (a menu's "Historial de
+  // recargas" just above a receipt recalls nothing).
+  const neighbour = (i: number) => {
+    const other = lines[i];
+    if (!other) return '';
+    const region = structure.region(other.block);
+    return region.chrome || region.control ? '' : seenFolded(other, page);
+  };
+  for (const index of markerLines) {
+    const line = lines[index];
+    if (!line) continue;
+    const region = structure.region(line.block);
+    // Links, buttons, menus, footers, FAQs: things to click or read about, not outcomes.
+    if (region.chrome || region.control) continue;
+    const folded = seenFolded(line, page);
+    if (!folded || folded.length > 220) continue;
+    const heading = region.heading || region.outcome;
+    if (words.ERROR_PAGE_WORDS.test(folded) && heading) errorPage = true;
+    const about = () =>
+      isRechargeFlow ||
+      words.PAYMENT_WORDS.test(`${neighbour(index - 1)} ${folded} ${neighbour(index + 1)}`);
+    const failed = words.FAILURE_WORDS.test(folded) || words.NEGATED_SUCCESS.test(folded);
+    if (failed && about()) {
+      failure ??= line.visibleText;
+      if (heading) failureIsHeading = true;
+      continue;
+    }
+    // `Tu última recarga: acreditada con éxito` on a dashboard recalls a past recharge.
+    const recalled = PAST_RECHARGE.test(
+      `${neighbour(index - 2)} ${neighbour(index - 1)} ${folded}`,
+    );
+    if (words.SUCCESS_WORDS.test(folded) && about() && !recalled) {
+      success ??= line.visibleText;
+      if (heading) successIsHeading = true;
+    }
+  }
+  const successWins =
+    success !== null && (failure === null || (successIsHeading && !failureIsHeading));
+  return { success, failure, errorPage, successWins };
+}
+
+export interface ReceiptReading {
+  /** The receipt, when both its amount and its operation id were found. */
+  receipt: Reading['receipt'];
+  operationLabelSeen: boolean;
+  notes: string[];
+}
+
+const RECHARGE_AMOUNT_FIELD: FieldWords = {
+  positive: words.RECHARGE_AMOUNT_WORDS,
+  negative: words.NOT_RECHARGE_AMOUNT_WORDS,
+};
+const PAID_TOTAL_FIELD: FieldWords = {
+  positive: words.PAID_TOTAL_WORDS,
+  negative: words.NOT_RECHARGE_AMOUNT_WORDS,
+};
+const RECEIPT_DATE_FIELD: FieldWords = {
+  positive: words.RECEIPT_DATE_WORDS,
+  negative: words.NOT_RECEIPT_DATE_WORDS,
+};
+export const RESULTING_BALANCE_FIELD: FieldWords = {
+  positive: words.RESULTING_BALANCE_WORDS,
+  negative: words.NOT_RESULTING_BALANCE_WORDS,
+};
+
+export function readReceipt(
+  values: FoundValue[],
+  contextOf: ContextFinder,
+  page: PageText,
+  receiptLines: number[],
+  structure: PageStructure,
+): ReceiptReading {
+  const notes: string[] = [];
+  const judged = judgeMoney(values, contextOf, RECHARGE_AMOUNT_FIELD, true);
+  const recharge = judged.filter(isStrong);
+  // Without a recharge amount, the total paid: amounts neither named nor ruled out above.
+  const total = judged
+    .filter((c) => c.verdict === 'weak' && c.source)
+    .map((c) => ({ ...c, ...judge(contextOf(c.source!), PAID_TOTAL_FIELD) }))
+    .filter(isStrong);
+  const amount = decide(
+    recharge.length > 0 ? recharge : total,
+    formatAmount,
+    'receipt amount',
+    notes,
+  );
+
+  const { operationId, labelSeen } = findOperationId(page, receiptLines, structure, notes);
+
+  const dates: Candidate<string>[] = [];
+  const unlabelled: Candidate<string>[] = [];
+  for (const value of values) {
+    const date = value.date;
+    if (value.kind !== 'date' || !date?.iso) continue;
+    const context = contextOf(value);
+    const verdict = judge(context, RECEIPT_DATE_FIELD);
+    const candidate = { value: date.iso, ...verdict, source: value };
+    if (verdict.verdict === 'strong') dates.push(candidate);
+    else if (
+      verdict.verdict === 'weak' &&
+      date.kind !== 'relative' &&
+      !words.EXPIRY_WORDS.test(context.before)
+    ) {
+      unlabelled.push(candidate);
+    }
+  }
+  let date = decide(dates, (iso) => iso, 'receipt date', notes);
+  if (dates.length === 0 && new Set(unlabelled.map((c) => c.value)).size === 1) {
+    date = unlabelled[0]?.value ?? null;
+  }
+  // Why the receipt is incomplete, unless a note on competing values already says it.
+  if (amount === null && !notes.some((n) => n.startsWith('receipt amount'))) {
+    notes.push('receipt: no amount');
+  }
+  if (operationId === null && !notes.some((n) => n.startsWith('operation id'))) {
+    notes.push('receipt: no operation id');
+  }
+  return {
+    receipt:
+      amount !== null && operationId !== null
+        ? { amount, currency: 'ARS', operationId, date }
+        : null,
+    operationLabelSeen: labelSeen,
+    notes,
+  };
+}
+
+/** The balance a receipt states after the recharge (never the amount recharged). */
+export function chooseResultingBalance(
+  values: FoundValue[],
+  contextOf: ContextFinder,
+  notes: string[],
+): number | null {
+  const strong = judgeMoney(values, contextOf, RESULTING_BALANCE_FIELD).filter(isStrong);
+  // "Saldo disponible" on a receipt is the balance now; "saldo anterior" is not.
+  const balance = judgeMoney(values, contextOf, BALANCE_FIELD).filter(
+    (c) => isStrong(c) && c.source && !/recarg|monto|importe/.test(contextOf(c.source).before),
+  );
+  return decide(
+    strong.length > 0 ? strong : balance,
+    formatAmount,
+    'balance after recharge',
+    notes,
+  );
+}
+
+const ID_TOKEN = /^[A-Za-z0-9](?:[A-Za-z0-9_/.-]*[A-Za-z0-9])?/;
+
+/** Operation ids need no money or date on their line, so every visible receipt line is searched. */
+function findOperationId(
+  page: PageText,
+  receiptLines: number[],
+  structure: PageStructure,
+  notes: string[],
+): { operationId: string | null; labelSeen: boolean } {
+  const found: Candidate<string>[] = [];
+  let labelSeen = false;
+  const lines = page.lines;
+  for (const index of receiptLines) {
+    const line = lines[index];
+    if (!line || !/operac|transac/i.test(line.text)) continue;
+    // A past recharge's id, listed below the new one, is not this receipt's.
+    if (structure.inRepeatedEntry(line.block) || structure.region(line.block).chrome) continue;
+    const folded = seenFolded(line, page);
+    if (!folded) continue;
+    const text = line.visibleText;
+    words.OPERATION_ID_LABEL.lastIndex = 0;
+    for (
+      let m = words.OPERATION_ID_LABEL.exec(folded);
+      m;
+      m = words.OPERATION_ID_LABEL.exec(folded)
+    ) {
+      const labelStart = Math.max(0, m.index - 25);
+      if (words.NOT_OPERATION_ID_WORDS.test(folded.slice(labelStart, m.index + m[0].length)))
+        continue;
+      labelSeen = true;
+      let rest = text.slice(m.index + m[0].length);
+      const lead = /^[\s:#°º.-]*(?:(?:n[°ºo]|nro|num|numero)\.?[\s:#]*)?/i.exec(rest)?.[0] ?? '';
+      rest = rest.slice(lead.length);
+      let token = ID_TOKEN.exec(rest)?.[0] ?? null;
+      if (!token && rest.trim() === '') {
+        // Label and value on separate lines.
+        for (let j = index + 1; j < lines.length && j <= index + 2; j += 1) {
+          const next = lines[j];
+          if (!next) break;
+          ensureVisible(next, page);
+          if (!next.visible) continue;
+          token = ID_TOKEN.exec(next.visibleText.replace(/^[\s:#°º]+/, ''))?.[0] ?? null;
+          break;
+        }
+      }
+      if (!token || !/\d/.test(token) || token.length < 3 || token.length > 64) continue;
+      if (/^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/.test(token)) continue;
+      if (/^\d{1,2}:\d{2}/.test(token)) continue;
+      found.push({ value: token, verdict: 'strong', score: 5, why: m[0], source: null });
+    }
+  }
+  return { operationId: decide(found, (id) => id, 'operation id', notes), labelSeen };
+}
