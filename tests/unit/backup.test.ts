@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { translatorFor } from '../support/i18n';
 import { CARRIER_IDS } from '../../utils/carriers';
 import {
+  MAX_MESSAGE_BYTES,
+  importMessageBytes,
+  utf8Length,
   backupCountsText,
   backupFileName,
   refusalMessage,
@@ -442,5 +445,23 @@ describe('words', () => {
     expect(refusalMessage(cases[1]!, translatorFor('en'))).toMatch(/incomplete/);
     expect(refusalMessage(cases[2]!, translatorFor('es'))).toMatch(/otra aplicación/);
     expect(refusalMessage(cases[3]!, translatorFor('zh_CN'))).toMatch(/更新版本/);
+  });
+});
+
+describe('one import is one runtime message (at most 64 MiB of JSON)', () => {
+  it('counts UTF-8 bytes as the message weighs them', () => {
+    expect(utf8Length('abc')).toBe(3);
+    expect(utf8Length('Mamá')).toBe(5);
+    expect(utf8Length('保号')).toBe(6);
+    expect(utf8Length('📱')).toBe(4);
+    expect(utf8Length('📱')).toBe(new TextEncoder().encode('📱').length);
+  });
+
+  it('weighs the whole ui:import-backup message', () => {
+    const backup = makeBackup();
+    expect(importMessageBytes(backup)).toBe(
+      new TextEncoder().encode(JSON.stringify({ type: 'ui:import-backup', backup })).length,
+    );
+    expect(importMessageBytes(backup)).toBeLessThan(MAX_MESSAGE_BYTES);
   });
 });

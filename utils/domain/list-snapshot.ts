@@ -34,6 +34,7 @@ function listLine(line: ListLine): ListLine {
     lastReadingPath: line.lastReadingPath,
     lastReadingHost: line.lastReadingHost ?? null,
     snoozedUntil: line.snoozedUntil,
+    heldExpiry: line.heldExpiry ? { ...line.heldExpiry } : null,
   };
 }
 
