@@ -81,6 +81,34 @@ describe('a reminder is marked delivered only once its notification exists', () 
   });
 });
 
+describe('a reminder alarm stands for its own step', () => {
+  it('fired a little early, it still delivers that step, once, and arms the next', async () => {
+    clock.now = Date.parse('2026-05-01T12:00:00Z');
+    await db.lines.add(line({ id: 'a', expiresOn: '2026-05-20', expiryKnownSince: clock.now }));
+    const deps = reconcileDeps(db, clock);
+    await reconcile(deps);
+    // One second before 10:00 in Madrid on the 13th, the step-7 alarm fires.
+    clock.now = Date.parse('2026-05-13T07:59:59Z');
+    await onAlarm('lk:remind:a:2026-05-20:7', deps);
+    expect(Object.keys(notificationsShown())).toEqual(['lk:line:a']);
+    expect((await db.lines.get('a'))!.lastReminder).toEqual({ expiresOn: '2026-05-20', lead: 7 });
+    const names = (await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name);
+    expect(names).toContain('lk:remind:a:2026-05-20:3');
+    expect(names).not.toContain('lk:remind:a:2026-05-20:7');
+    await fakeBrowser.notifications.clear('lk:line:a');
+    await onAlarm('lk:remind:a:2026-05-20:7', deps);
+    expect(notificationsShown()).toEqual({});
+  });
+
+  it('an alarm of an old expiry or a deleted line shows nothing', async () => {
+    await db.lines.add(line({ id: 'a', expiresOn: '2026-06-20', expiryKnownSince: clock.now }));
+    const deps = reconcileDeps(db, clock);
+    await onAlarm('lk:remind:a:2026-05-20:7', deps);
+    await onAlarm('lk:remind:gone:2026-06-20:7', deps);
+    expect(notificationsShown()).toEqual({});
+  });
+});
+
 describe('many reminders at once', () => {
   it('more than 3 lines due at once make one summary notification', async () => {
     await dueLines(5);

@@ -22,7 +22,11 @@ import {
   ALARM_PREFIX,
   badgeState,
   dueStep,
+  effectiveExpiry,
+  isSnoozed,
+  isStepDelivered,
   lineDisplayName,
+  parseRemindAlarm,
   planReminders,
   type ReminderStep,
 } from '../domain/reminders';
@@ -119,11 +123,18 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
     async () => [await readSettings(db), await db.lines.toArray()] as const,
   );
 
-  const plan = planReminders(lines, settings, now, deps.zone);
-  const delivered = plan.due.length > 0 ? await deliverDue(plan.due, settings, now, deps) : [];
+  let plan = planReminders(lines, settings, now, deps.zone);
+  const due = [...plan.due, ...firedSteps(takeFired(db.name), plan.due, lines, settings, now)];
+  const delivered = due.length > 0 ? await deliverDue(due, settings, now, deps) : [];
+  let current = lines;
+  if (delivered.length > 0) {
+    // What was just marked delivered arms its next step instead.
+    current = await db.transaction('r', db.lines, () => db.lines.toArray());
+    plan = planReminders(current, settings, now, deps.zone);
+  }
 
   const { created, cleared } = await syncAlarms(deps.alarms, plan.alarms);
-  const badge = await applyBadge(deps, lines, settings, now);
+  const badge = await applyBadge(deps, current, settings, now);
   if (deps.storage) await rememberZoneOffset(deps.storage, deps.zone, now);
   return { delivered, alarmsCreated: created, alarmsCleared: cleared, badge };
 }
@@ -131,31 +142,99 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
 /** Lines some run is delivering right now (per database): no other run shows them. */
 const delivering = new Set<string>();
 
+/** A step to show; `fired`: its own alarm fired (it may be a little early by the clock). */
+type DueStep = ReminderStep & { fired?: boolean };
+
+/** Reminder alarms that fired since the last run, per database (onAlarm → reconcile). */
+const fired = new Map<string, Set<string>>();
+
+function takeFired(dbName: string): string[] {
+  const names = [...(fired.get(dbName) ?? [])];
+  fired.delete(dbName);
+  return names;
+}
+
+/**
+ * A reminder alarm that fired stands for its step even when the clock says it is not quite
+ * due yet (an alarm may fire a little early): that step, if it is still the line's — same
+ * expiry, a lead still chosen, not delivered, not snoozed — unless the plan already
+ * delivers a step of that line.
+ */
+function firedSteps(
+  names: string[],
+  planned: ReminderStep[],
+  lines: Line[],
+  settings: Settings,
+  now: number,
+): DueStep[] {
+  const steps: DueStep[] = [];
+  for (const name of names) {
+    const parsed = parseRemindAlarm(name);
+    if (!parsed || planned.some((step) => step.lineId === parsed.lineId)) continue;
+    const line = lines.find((candidate) => candidate.id === parsed.lineId);
+    if (!line) continue;
+    const step = { ...parsed, estimated: false, fireAt: now };
+    if (!isFiredStepValid(line, step, settings, now)) continue;
+    if (steps.some((other) => other.lineId === step.lineId)) continue;
+    steps.push({ ...step, estimated: effectiveExpiry(line)!.estimated, fired: true });
+  }
+  return steps;
+}
+
+function isFiredStepValid(
+  line: Line,
+  step: ReminderStep,
+  settings: Settings,
+  now: number,
+): boolean {
+  return (
+    settings.notificationsEnabled &&
+    !isSnoozed(line, now) &&
+    settings.leadDays.includes(step.lead) &&
+    effectiveExpiry(line)?.expiresOn === step.expiresOn &&
+    !isStepDelivered(line, step)
+  );
+}
+
+/** Still the step to show for this line, as it is now. */
+function stillDue(
+  line: Line,
+  step: DueStep,
+  settings: Settings,
+  now: number,
+  zone: ZoneOffset,
+): boolean {
+  const due = dueStep(line, settings, now, zone);
+  if (step.fired) {
+    // A later step due by the clock is shown instead (in a later run).
+    return isFiredStepValid(line, step, settings, now) && (due === null || due.lead >= step.lead);
+  }
+  return sameStep(due, step);
+}
+
 /**
  * Shows the due steps, then marks those shown as delivered. Each line is held by this run
  * while it is shown, and re-read first: a step another run has delivered since this run's
  * plan was made is not shown again.
  */
 async function deliverDue(
-  planned: ReminderStep[],
+  planned: DueStep[],
   settings: Settings,
   now: number,
   deps: ReconcileDeps,
 ): Promise<ReminderStep[]> {
   const { db } = deps;
-  const key = (step: ReminderStep) => `${db.name}\n${step.lineId}`;
+  const key = (step: DueStep) => `${db.name}\n${step.lineId}`;
   const held = planned.filter((step) => !delivering.has(key(step)));
   for (const step of held) delivering.add(key(step));
   try {
     const fresh = await db.transaction('r', db.lines, () =>
       db.lines.bulkGet(held.map((step) => step.lineId)),
     );
-    const ready: { line: Line; step: ReminderStep }[] = [];
+    const ready: { line: Line; step: DueStep }[] = [];
     held.forEach((step, index) => {
       const line = fresh[index];
-      if (line && sameStep(dueStep(line, settings, now, deps.zone), step)) {
-        ready.push({ line, step });
-      }
+      if (line && stillDue(line, step, settings, now, deps.zone)) ready.push({ line, step });
     });
     let shown: typeof ready;
     if (ready.length > SUMMARY_AFTER) {
@@ -185,7 +264,7 @@ function sameStep(a: ReminderStep | null, b: ReminderStep): boolean {
 /** Marks shown steps delivered, re-checking each against the line as it is now. */
 async function markDelivered(
   db: LineKeeperDb,
-  steps: ReminderStep[],
+  steps: DueStep[],
   settings: Settings,
   now: number,
   zone: ZoneOffset,
@@ -195,12 +274,13 @@ async function markDelivered(
     const marked: ReminderStep[] = [];
     for (const step of steps) {
       const line = await db.lines.get(step.lineId);
-      if (!line || !sameStep(dueStep(line, settings, now, zone), step)) continue;
+      if (!line || !stillDue(line, step, settings, now, zone)) continue;
       await db.lines.update(line.id, {
         lastReminder: { expiresOn: step.expiresOn, lead: step.lead },
         ...(line.snoozedUntil !== null && line.snoozedUntil <= now ? { snoozedUntil: null } : {}),
       });
-      marked.push(step);
+      const { fired: _fired, ...shown } = step;
+      marked.push(shown);
     }
     return marked;
   });
@@ -344,8 +424,9 @@ async function showSummary(
 
 /**
  * An `lk:` alarm fired (a reminder step, midnight, the end of a snooze): reconcile() delivers
- * whatever is due — all of it at once, so several lines due at the same time make one
- * summary — and re-arms everything. `run` is the worker's one-at-a-time reconcile.
+ * whatever is due — a reminder alarm's own step among it, all at once, so several lines due
+ * at the same time make one summary — and re-arms everything. `run` is the worker's
+ * one-at-a-time reconcile.
  */
 export async function onAlarm(
   name: string,
@@ -353,6 +434,10 @@ export async function onAlarm(
   run: () => Promise<ReconcileResult> = () => reconcile(deps),
 ): Promise<ReconcileResult | null> {
   if (!name.startsWith(ALARM_PREFIX)) return null;
+  if (parseRemindAlarm(name)) {
+    const names = fired.get(deps.db.name) ?? new Set<string>();
+    fired.set(deps.db.name, names.add(name));
+  }
   return run();
 }
 
