@@ -5,6 +5,8 @@
  * must not bring back what the import replaced).
  */
 import type { Page } from '@playwright/test';
+import { newLine } from '../../utils/domain/line-rules';
+import { DEFAULT_SETTINGS, type Line } from '../../utils/domain/records';
 import { buenosAiresDatePlus } from '../support/sample-pages';
 import { expect, test } from './fixtures';
 import { notificationIds, readStore } from './worker';
@@ -19,46 +21,28 @@ test.beforeEach(async ({ context }) => {
 });
 
 /** A stored line as a backup file holds it; its date known long ago (reminders may be due). */
-function backupLine(id: string, fields: Record<string, unknown>) {
-  return {
-    id,
+function backupLine(id: string, fields: Partial<Line>): Line {
+  const created = '2026-01-01T00:00:00.000Z';
+  const blank = newLine(id, created, {
     carrier: 'claro',
     msisdn: null,
     label: id,
-    expiresOn: null,
-    expirySource: null,
-    expiryKnownSince: 0,
-    balance: null,
-    previousBalance: null,
-    balanceAt: null,
-    lastReadingAt: null,
-    lastReadingPath: null,
-    lastReadingKey: null,
     source: 'manual',
-    lastRechargeOn: null,
-    snoozedUntil: null,
-    lastReminder: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...fields,
-  };
+  });
+  return { ...blank, expiryKnownSince: 0, ...fields };
 }
 
-function backup(lines: unknown[], readings: unknown[] = []) {
+function backup(lines: Line[], readings: unknown[] = []) {
+  const exportedAt = new Date().toISOString();
+  const settings = DEFAULT_SETTINGS;
   return {
     format: 'linekeeper-backup',
     version: 1,
-    exportedAt: new Date().toISOString(),
+    exportedAt,
     lines,
     readings,
     renewals: [],
-    settings: {
-      leadDays: [7, 3, 1, 0],
-      reminderHour: 10,
-      notificationsEnabled: true,
-      overlayDisabledCarriers: [],
-      overlayHiddenHosts: [],
-    },
+    settings,
   };
 }
 

@@ -340,6 +340,19 @@ describe('waiting readings: placed, made a line of, or discarded', () => {
   });
 });
 
+/** As many lines as LineKeeper keeps, written straight into the database. */
+async function fillToLineCap() {
+  await db.lines.bulkAdd(
+    Array.from({ length: MAX_LINES }, (_, i) =>
+      line({
+        id: `l${i}`,
+        msisdn: `+549113${String(i).padStart(7, '0')}`,
+        expiresOn: '2026-06-01',
+      }),
+    ),
+  );
+}
+
 describe('limits', () => {
   it('a page that changes its number every second makes at most 3 lines a minute', async () => {
     const replies: Reply[] = [];
@@ -367,11 +380,7 @@ describe('limits', () => {
   });
 
   it(`keeps at most ${MAX_LINES} lines: add refuses, a page's new number waits`, async () => {
-    await db.lines.bulkAdd(
-      Array.from({ length: MAX_LINES }, (_, i) =>
-        line({ id: `l${i}`, msisdn: `+549113${String(i).padStart(7, '0')}` }),
-      ),
-    );
+    await fillToLineCap();
     const refused = await ui({
       type: 'ui:add-line',
       carrier: 'claro',
@@ -391,15 +400,7 @@ describe('limits', () => {
   });
 
   it('a database at the line cap exports, and the export imports again', async () => {
-    await db.lines.bulkAdd(
-      Array.from({ length: MAX_LINES }, (_, i) =>
-        line({
-          id: `l${i}`,
-          msisdn: `+549113${String(i).padStart(7, '0')}`,
-          expiresOn: '2026-06-01',
-        }),
-      ),
-    );
+    await fillToLineCap();
     const exported = await ui({ type: 'ui:export-backup' });
     expect(exported.ok).toBe(true);
     const backup = JSON.parse(JSON.stringify(exported.backup));
