@@ -15,6 +15,7 @@ interface StoredLine {
   msisdn: string | null;
   label: string;
   expiresOn: string | null;
+  heldExpiry?: { expiresOn: string; declined: boolean } | null;
 }
 interface StoredReading {
   id: number;
@@ -98,6 +99,45 @@ test('an account page saying "Vence el 31/12/2100" leaves the date the user ente
   await expect(history).toContainText(
     "The page's date 31 Dec 2100 is too far from the day it was read to be a line's expiry: it was not used.",
   );
+});
+
+test('a page date far past the one the user entered asks "keep which?" on the line, and the answer holds', async ({
+  openPopup,
+  openCarrierPage,
+  serviceWorker,
+}) => {
+  const popup = await openPopup();
+  await addLine(popup, { msisdn: '+5491134567812', expiresOn: today(3) });
+  const far = today(390);
+  const page = await openCarrierPage(
+    'https://m-miclaro.claro.com.ar/inicio',
+    accountPage('11 3456-7812', '1.234,56', ddmmyyyy(far)),
+  );
+  await readingsWhen(serviceWorker, 1);
+  expect(await lines(serviceWorker)).toEqual([
+    expect.objectContaining({
+      expiresOn: today(3),
+      heldExpiry: expect.objectContaining({ expiresOn: far }),
+    }),
+  ]);
+
+  await popup.reload();
+  const row = popup.getByRole('listitem').filter({ hasText: '3456-7812' });
+  await expect(row).toContainText('in 3 days');
+  const question = row.getByRole('group', {
+    name: /^The page says .*, you entered .*\. Keep which\?$/,
+  });
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: /^Keep mine/ }).click();
+  await expect(question).toHaveCount(0);
+  await expect(popup.getByRole('status')).toContainText('Your date was kept.');
+  // Read again (a new balance): the date the user kept is not asked about again.
+  await page.evaluate(() => {
+    document.querySelectorAll('main p')[1]!.textContent = '$ 1.000,00';
+  });
+  await readingsWhen(serviceWorker, 2);
+  await expect(row).toContainText('in 3 days');
+  await expect(row.getByRole('group', { name: /Keep which\?/ })).toHaveCount(0);
 });
 
 test("a masked-number page after another line's page waits, visible, until added or discarded", async ({
