@@ -5,9 +5,10 @@
  * second. Each ends with the user's lines exactly as they were (or as the rules add to
  * them), and anything held back visible in the popup. The pages are invented here.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { buenosAiresDatePlus } from '../support/sample-pages';
-import { expect, test } from './fixtures';
+import { expect, serveHtml, test } from './fixtures';
 import { readStore } from './worker';
 
 interface StoredLine {
@@ -71,6 +72,13 @@ async function readingsWhen(worker: Worker, count: number): Promise<StoredReadin
 
 const lines = (worker: Worker) => readStore<StoredLine>(worker, 'lines');
 
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
 test('an account page saying "Vence el 31/12/2100" leaves the date the user entered alone, and says why', async ({
   openPopup,
   openCarrierPage,
@@ -102,6 +110,7 @@ test('an account page saying "Vence el 31/12/2100" leaves the date the user ente
 });
 
 test('a page date far past the one the user entered asks "keep which?" on the line, and the answer holds', async ({
+  context,
   openPopup,
   openCarrierPage,
   serviceWorker,
@@ -109,10 +118,8 @@ test('a page date far past the one the user entered asks "keep which?" on the li
   const popup = await openPopup();
   await addLine(popup, { msisdn: '+5491134567812', expiresOn: today(3) });
   const far = today(390);
-  const page = await openCarrierPage(
-    'https://m-miclaro.claro.com.ar/inicio',
-    accountPage('11 3456-7812', '1.234,56', ddmmyyyy(far)),
-  );
+  const url = 'https://m-miclaro.claro.com.ar/inicio';
+  const page = await openCarrierPage(url, accountPage('11 3456-7812', '1.234,56', ddmmyyyy(far)));
   await readingsWhen(serviceWorker, 1);
   expect(await lines(serviceWorker)).toEqual([
     expect.objectContaining({
@@ -128,13 +135,13 @@ test('a page date far past the one the user entered asks "keep which?" on the li
     name: /^The page says .*, you entered .*\. Keep which\?$/,
   });
   await expect(question).toBeVisible();
+  await expectNoAxeViolations(popup);
   await question.getByRole('button', { name: /^Keep mine/ }).click();
   await expect(question).toHaveCount(0);
   await expect(popup.getByRole('status')).toContainText('Your date was kept.');
   // Read again (a new balance): the date the user kept is not asked about again.
-  await page.evaluate(() => {
-    document.querySelectorAll('main p')[1]!.textContent = '$ 1.000,00';
-  });
+  await serveHtml(context, url, accountPage('11 3456-7812', '1.000,00', ddmmyyyy(far)));
+  await page.reload();
   await readingsWhen(serviceWorker, 2);
   await expect(row).toContainText('in 3 days');
   await expect(row.getByRole('group', { name: /Keep which\?/ })).toHaveCount(0);
@@ -167,6 +174,7 @@ test("a masked-number page after another line's page waits, visible, until added
   await expect(fold).toContainText('balance ARS 870');
   await expect(fold).toContainText("The page didn't say which of your lines it was about.");
   await expect(fold.getByRole('button', { name: 'Add as a new line' })).toBeVisible();
+  await expectNoAxeViolations(popup);
   await fold.getByRole('button', { name: 'Discard' }).click();
   await expect(fold).toHaveCount(0);
   await expect(popup.getByRole('status')).toContainText('Reading discarded.');
