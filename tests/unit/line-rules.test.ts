@@ -115,7 +115,7 @@ describe('placeReading: which line a reading lands on', () => {
   const cases: [string, ReturnType<typeof read>, Line[], string][] = [
     ['a number lands on its line', read(B.msisdn), [B], 'line B'],
     ['a number no line has makes a new line', read('+5491100001111'), [], 'new'],
-    ['… never taking over a name-only line', read('+5491100001111'), [], 'new'],
+    ['… never taking over a name-only line', read('+5491100001111'), [mama], 'new'],
     ['a number whose tail disagrees waits', read(B.msisdn, '2215'), [B], 'wait'],
     ['a number with its own tail lands', read(B.msisdn, '3344'), [B], 'line B'],
     ['a tail matching one line lands there', read(null, '3344'), [A, B, mama], 'line B'],
