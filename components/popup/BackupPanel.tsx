@@ -9,12 +9,11 @@ import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import {
   MAX_BACKUP_BYTES,
-  MAX_MESSAGE_BYTES,
   backupCountsText,
   backupFileName,
   parseBackupFile,
   refusalMessage,
-  importMessageBytes,
+  importSizeRefusal,
   serializeBackup,
   type BackupSummary,
 } from '../../utils/popup/backup-file';
@@ -125,13 +124,9 @@ export function BackupPanel(props: BackupPanelProps) {
         return;
       }
       // One import is one message, and a runtime message carries at most 64 MiB.
-      const bytes = importMessageBytes(result.backup);
-      if (bytes > MAX_MESSAGE_BYTES) {
-        const mib = (n: number) => String(Math.ceil(n / (1024 * 1024)));
-        setStatus({
-          kind: 'error',
-          text: t('backupErrorTooLargeToImport', [mib(bytes), mib(MAX_MESSAGE_BYTES)]),
-        });
+      const tooLarge = importSizeRefusal(result.backup, t);
+      if (tooLarge) {
+        setStatus({ kind: 'error', text: tooLarge });
         return;
       }
       setPending({ backup: result.backup, summary: result.summary, fileName: file.name });

@@ -5,6 +5,7 @@ import { CARRIER_IDS } from '../../utils/carriers';
 import {
   MAX_MESSAGE_BYTES,
   importMessageBytes,
+  importSizeRefusal,
   utf8Length,
   backupCountsText,
   backupFileName,
@@ -463,5 +464,27 @@ describe('one import is one runtime message (at most 64 MiB of JSON)', () => {
       new TextEncoder().encode(JSON.stringify({ type: 'ui:import-backup', backup })).length,
     );
     expect(importMessageBytes(backup)).toBeLessThan(MAX_MESSAGE_BYTES);
+    expect(importSizeRefusal(backup, translatorFor('en'))).toBeNull();
+  });
+
+  it("refuses, in the user's language, a valid backup whose message would pass 64 MiB", () => {
+    const backup = makeBackup({ lines: 3, renewals: 0, readings: 0 });
+    const reading =
+      backup.readings[0] ?? makeBackup({ lines: 1, renewals: 0, readings: 1 }).readings[0]!;
+    // 2,700 readings carrying 25 KB of notes each: ~67 MiB of JSON.
+    const notes = Array.from({ length: 50 }, () => 'n'.repeat(500));
+    backup.readings = Array.from({ length: 2_700 }, (_, i) => ({
+      ...reading,
+      id: i + 1,
+      lineId: backup.lines[0]!.id,
+      notes,
+    }));
+    expect(BackupSchema.safeParse(backup).success).toBe(true);
+    expect(importSizeRefusal(backup, translatorFor('en'))).toBe(
+      'This backup is too large to import at once (66 MB; the most is 64 MB). Nothing was changed.',
+    );
+    expect(importSizeRefusal(backup, translatorFor('es'))).toBe(
+      'Esta copia es demasiado grande para importarla de una vez (66 MB; el máximo es 64 MB). No se cambió nada.',
+    );
   });
 });

@@ -43,6 +43,17 @@ export function importMessageBytes(backup: Backup): number {
   return utf8Length(JSON.stringify({ type: 'ui:import-backup', backup }));
 }
 
+/**
+ * Why this backup cannot be imported in one message, in the user's language (its size and
+ * the most there is, in MB); null when it fits.
+ */
+export function importSizeRefusal(backup: Backup, t: Translate): string | null {
+  const bytes = importMessageBytes(backup);
+  if (bytes <= MAX_MESSAGE_BYTES) return null;
+  const mib = (n: number) => String(Math.ceil(n / (1024 * 1024)));
+  return t('backupErrorTooLargeToImport', [mib(bytes), mib(MAX_MESSAGE_BYTES)]);
+}
+
 export type BackupRefusal = 'not-json' | 'not-linekeeper' | 'newer-version' | 'invalid';
 
 export interface BackupSummary {
