@@ -469,9 +469,8 @@ describe('one import is one runtime message (at most 64 MiB of JSON)', () => {
 
   it("refuses, in the user's language, a valid backup whose message would pass 64 MiB", () => {
     const backup = makeBackup({ lines: 3, renewals: 0, readings: 0 });
-    const reading =
-      backup.readings[0] ?? makeBackup({ lines: 1, renewals: 0, readings: 1 }).readings[0]!;
-    // 2,700 readings carrying 25 KB of notes each: ~67 MiB of JSON.
+    const reading = makeBackup({ lines: 1, renewals: 0, readings: 1 }).readings[0]!;
+    // 2,700 readings carrying 25 KB of notes each: about 66 MiB of JSON.
     const notes = Array.from({ length: 50 }, () => 'n'.repeat(500));
     backup.readings = Array.from({ length: 2_700 }, (_, i) => ({
       ...reading,
