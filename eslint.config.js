@@ -66,6 +66,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       '.output/',
+      '.output-*/',
       '.wxt/',
       'test-results/',
       'playwright-report/',

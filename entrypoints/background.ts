@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openDatabase, reopenIfFailed } from '../utils/background/db';
-import { oneAtATime } from '../utils/domain/list-snapshot';
+import { coalesce } from '../utils/domain/list-snapshot';
 import { addLinePagePath } from '../utils/protocol/add-line-link';
 import { handleMessage, type MessageDeps } from '../utils/background/dispatch';
 import {
@@ -20,6 +20,8 @@ import {
   type ClickDeps,
 } from '../utils/background/reconcile';
 import { systemZoneOffset } from '../utils/domain/time';
+import { createPageLimits } from '../utils/background/page-limits';
+import { zoneChangedSinceReconcile } from '../utils/background/zone-watch';
 
 export default defineBackground(() => {
   const db = openDatabase();
@@ -41,21 +43,34 @@ export default defineBackground(() => {
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     // Firefox rejects notification buttons.
     supportsButtons: !import.meta.env.FIREFOX,
+    popupUrl: browser.runtime.getURL('/popup.html'),
+    storage: browser.storage.local,
   };
   // The popup's first screenful (utils/domain/list-snapshot.ts): rewritten after every change.
-  const refreshListSnapshot = oneAtATime(() =>
+  // Both run one at a time with at most one run queued: a flood of writes costs two runs.
+  const refreshListSnapshot = coalesce(() =>
     writeListSnapshot(db, browser.storage.local, deps.now()).catch((error: unknown) =>
       console.warn('LineKeeper: list snapshot not written', error),
     ),
   );
+  const reconcileOnce = coalesce(() => reconcile(deps));
   const heal = (why: string) => {
     // An open that failed (disk full, IndexedDB unavailable) tries again; see reopenIfFailed.
     reopenIfFailed(db);
     void refreshListSnapshot();
-    return reconcile(deps).catch((error) =>
+    return reconcileOnce().catch((error) =>
       console.error(`LineKeeper: reconcile (${why}) failed`, error),
     );
   };
+  // No time-zone event in Chrome: compare the offset with the last reconcile's instead, on
+  // every message (wakes and alarms reconcile anyway, which compares and remembers it).
+  const healIfZoneChanged = () =>
+    void zoneChangedSinceReconcile(browser.storage.local, deps.zone, deps.now()).then(
+      (changed) => {
+        if (changed) void heal('time zone changed');
+      },
+      () => undefined,
+    );
   const messageDeps: MessageDeps = {
     db,
     now: deps.now,
@@ -63,6 +78,8 @@ export default defineBackground(() => {
     extensionBaseUrl: browser.runtime.getURL('/'),
     afterWrite: () => heal('after write'),
     refreshListSnapshot,
+    limits: createPageLimits(),
+    session: browser.storage.session,
     openAddLine: (prefill) =>
       browser.tabs.create({
         url: browser.runtime.getURL(addLinePagePath(prefill) as '/popup.html'),
@@ -70,12 +87,13 @@ export default defineBackground(() => {
   };
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    healIfZoneChanged();
     void handleMessage(message, sender, messageDeps).then(sendResponse);
     return true;
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     reopenIfFailed(db);
-    void onAlarm(alarm.name, deps).catch((error) =>
+    void onAlarm(alarm.name, deps, reconcileOnce).catch((error) =>
       console.error('LineKeeper: alarm failed', error),
     );
   });

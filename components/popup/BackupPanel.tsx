@@ -13,9 +13,11 @@ import {
   backupFileName,
   parseBackupFile,
   refusalMessage,
+  importSizeRefusal,
   serializeBackup,
   type BackupSummary,
 } from '../../utils/popup/backup-file';
+import { readBackup } from '../../utils/background/db';
 import {
   CALENDAR_FILE_NAME,
   CALENDAR_MIME_TYPE,
@@ -83,14 +85,13 @@ export function BackupPanel(props: BackupPanelProps) {
     setBusy('export');
     setStatus(null);
     try {
-      const reply = await send({ type: 'ui:export-backup' });
-      if (!reply.ok) {
-        setStatus({ kind: 'error', text: t('backupExportFailed', [reply.error]) });
-        return;
-      }
+      // Read here, not sent by the background: a backup never has to fit in one message.
+      const backup = await readBackup(db, Date.now());
       const name = backupFileName(Date.now());
-      saveFile(name, 'application/json', serializeBackup(reply.backup));
+      saveFile(name, 'application/json', serializeBackup(backup));
       setStatus({ kind: 'ok', text: t('backupSaved', [name]) });
+    } catch (error) {
+      setStatus({ kind: 'error', text: t('backupExportFailed', [String(error)]) });
     } finally {
       setBusy(null);
     }
@@ -120,6 +121,12 @@ export function BackupPanel(props: BackupPanelProps) {
       const result = parseBackupFile(text);
       if (!result.ok) {
         setStatus({ kind: 'error', text: refusalMessage(result, t), detail: result.detail });
+        return;
+      }
+      // One import is one message, and a runtime message carries at most 64 MiB.
+      const tooLarge = importSizeRefusal(result.backup, t);
+      if (tooLarge) {
+        setStatus({ kind: 'error', text: tooLarge });
         return;
       }
       setPending({ backup: result.backup, summary: result.summary, fileName: file.name });

@@ -21,6 +21,7 @@ import {
   spendPerYear,
 } from '../../utils/popup/line-detail';
 import { effectiveExpiry } from '../../utils/domain/reminders';
+import { noteExplanations } from '../../utils/popup/line-list';
 import { BalanceChart } from './BalanceChart';
 import { popupDb, useLiveResult } from './data';
 import { readLineDetail } from '../../utils/popup/queries';
@@ -268,7 +269,16 @@ export function LineDetail(props: LineDetailProps) {
                         ) : null}
                       </td>
                       <td class="lk-num">{row.balance === null ? '—' : money(row.balance)}</td>
-                      <td>{row.expiresOn ? formatIsoDate(row.expiresOn, locale) : '—'}</td>
+                      <td>
+                        {row.expiresOn ? formatIsoDate(row.expiresOn, locale) : '—'}
+                        {noteExplanations(row, t, (date) => formatIsoDate(date, locale)).map(
+                          (text) => (
+                            <div key={text} class="lk-detail__muted" data-held>
+                              {text}
+                            </div>
+                          ),
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

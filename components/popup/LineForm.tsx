@@ -77,7 +77,10 @@ export function LineForm({ t, initial, editing, onDone, onCancel }: LineFormProp
     event.preventDefault();
     if (busy) return;
     setSubmitError(null);
-    const result = validateLineForm(values);
+    const result = validateLineForm(values, {
+      now: Date.now(),
+      storedExpiry: editing?.before.expiresOn ?? null,
+    });
     if (!result.ok) {
       setErrors(result.errors);
       const first = FIELD_ORDER.find((field) => result.errors[field]);

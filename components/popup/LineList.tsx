@@ -28,6 +28,8 @@ export interface LineActions {
   remove(lineId: string): void;
   /** `days` null ends the snooze. */
   snooze(lineId: string, days: number | null): void;
+  /** The answer to "the page says …, keep which?" (row.question). */
+  resolveExpiry(lineId: string, keep: 'mine' | 'page', expiresOn: string): void;
 }
 
 export interface LineListProps {
@@ -124,6 +126,25 @@ function LineRow({ row, t, actions }: LineRowProps) {
             <dd>{row.balance ?? t('popupUnknown')}</dd>
           </div>
         </dl>
+        {row.question && (
+          <div class="row__question" role="group" aria-label={row.question.text}>
+            <p class="small">{row.question.text}</p>
+            <button
+              type="button"
+              class="btn btn--small"
+              onClick={() => actions.resolveExpiry(row.id, 'mine', row.question!.expiresOn)}
+            >
+              {named(t('popupKeepMine'))}
+            </button>
+            <button
+              type="button"
+              class="btn btn--small"
+              onClick={() => actions.resolveExpiry(row.id, 'page', row.question!.expiresOn)}
+            >
+              {named(t('popupUsePageDate'))}
+            </button>
+          </div>
+        )}
         {row.lastRead && <p class="muted small row__read">{row.lastRead}</p>}
         {row.snoozed && <p class="muted small">⏸ {row.snoozed}</p>}
         <div class="row__actions">

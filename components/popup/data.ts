@@ -75,6 +75,14 @@ const KNOWN_ERRORS: [RegExp, MessageKey][] = [
   [/no longer kept/, 'popupErrRestoreGone'],
   [/number was added since/, 'popupErrRestoreTaken'],
   [/renewal date is in the future/, 'formErrFutureDate'],
+  [/outside the dates LineKeeper accepts/, 'popupErrDateOutOfRange'],
+  [/keeps at most \d+ lines/, 'popupErrLineCap'],
+  [/no such page date waiting/, 'popupErrQuestionGone'],
+  [/no such reading|already belongs to a line/, 'popupErrReadingGone'],
+  [
+    /another number than this line|another line already has the number/,
+    'popupErrReadingOtherNumber',
+  ],
   [/no such line/, 'popupErrNoSuchLine'],
 ];
 

@@ -30,17 +30,6 @@ import { isMachineTranslated, readPage, visibleText } from '../../utils/reading'
 import type { Reading } from '../../utils/domain/records';
 import { send } from '../../utils/protocol/send';
 
-const DISMISSED_KEY = 'linekeeper.dismissedPaths';
-
-/** Paths where the user dismissed the overlay in this tab (sessionStorage: this tab only). */
-function dismissedPaths(): string[] {
-  try {
-    return JSON.parse(sessionStorage.getItem(DISMISSED_KEY) ?? '[]') as string[];
-  } catch {
-    return [];
-  }
-}
-
 export default defineContentScript({
   matches: carrierMatchPatterns(),
   runAt: 'document_idle',
@@ -54,6 +43,9 @@ export default defineContentScript({
     let ui: ShadowRootContentScriptUi<void> | undefined;
     let mounting: Promise<unknown> | undefined;
     let current: OverlayView | null = null;
+    // The user closed the overlay on this path of this tab: the background keeps it
+    // (cs:dismiss-overlay) and says so with every reading's reply.
+    let dismissed = false;
 
     const draw = () =>
       ui &&
@@ -66,8 +58,8 @@ export default defineContentScript({
               locale={locale}
               t={browserTranslate}
               onDismiss={() => {
-                const paths = [...new Set([...dismissedPaths(), location.pathname])].slice(-50);
-                sessionStorage.setItem(DISMISSED_KEY, JSON.stringify(paths));
+                dismissed = true;
+                void send({ type: 'cs:dismiss-overlay', path: location.pathname });
                 show(null);
               }}
               onHideSite={() => {
@@ -99,7 +91,7 @@ export default defineContentScript({
       );
 
     const show = (view: OverlayView | null) => {
-      current = view && !dismissedPaths().includes(location.pathname) ? view : null;
+      current = view && !dismissed ? view : null;
       if (!current || ui) return void draw();
       mounting ??= createShadowRootUi(ctx, {
         name: 'linekeeper-overlay',
@@ -127,6 +119,7 @@ export default defineContentScript({
         readAt: new Date().toISOString(),
       });
       // The reading is stored either way; the overlay stays away where it was switched off.
+      if (reply.ok) dismissed = reply.dismissed;
       if (reply.ok && reply.overlayDisabled) return show(null);
       const answer = reply.ok ? reply : null;
       const answerError = reply.ok ? null : reply.error;

@@ -158,12 +158,11 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
   );
   const sorted = useMemo(() => (lines ? sortLines(lines, now) : []), [lines, now]);
   const lineById = useMemo(() => new Map((lines ?? []).map((line) => [line.id, line])), [lines]);
+  // Shown with no line at all too: "add as a new line" is how such a reading gets one.
   const unassignedRows = useMemo(
     () =>
-      unassigned.status === 'ready' && real
-        ? unassignedViews(unassigned.value, real.lines, format)
-        : [],
-    [unassigned, real, format],
+      unassigned.status === 'ready' ? unassignedViews(unassigned.value, lines ?? [], format) : [],
+    [unassigned, lines, format],
   );
 
   // A snapshot that does not match the database (or none) is rewritten by the background.
@@ -240,6 +239,12 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
         },
       });
     },
+    async resolveExpiry(lineId, keep, expiresOn) {
+      const reply = await send({ type: 'ui:resolve-expiry', lineId, keep, expiresOn });
+      if (!reply.ok) return setActionError(errorMessage(reply.error, t));
+      setActionError(null);
+      showSnack({ message: t(keep === 'mine' ? 'popupKeptYourDate' : 'popupUsedPageDate') });
+    },
     async snooze(lineId, days) {
       const line = lineById.get(lineId);
       const reply = await send({
@@ -258,13 +263,27 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
     },
   };
 
-  async function assign(readingId: number, lineId: string) {
-    const reply = await send({ type: 'ui:assign-reading', readingId, lineId });
-    if (!reply.ok) return setActionError(errorMessage(reply.error, t));
-    setActionError(null);
-    const line = lineById.get(lineId);
-    if (line) showSnack({ message: t('popupAssigned', [nameOf(line)]) });
-  }
+  const waiting = {
+    async onAssign(readingId: number, lineId: string) {
+      const reply = await send({ type: 'ui:assign-reading', readingId, lineId });
+      if (!reply.ok) return setActionError(errorMessage(reply.error, t));
+      setActionError(null);
+      const line = lineById.get(lineId);
+      if (line) showSnack({ message: t('popupAssigned', [nameOf(line)]) });
+    },
+    async onAddLine(readingId: number) {
+      const reply = await send({ type: 'ui:add-line-from-reading', readingId });
+      if (!reply.ok) return setActionError(errorMessage(reply.error, t));
+      setActionError(null);
+      showSnack({ message: t('popupAdded') });
+    },
+    async onDiscard(readingId: number) {
+      const reply = await send({ type: 'ui:discard-reading', readingId });
+      if (!reply.ok) return setActionError(errorMessage(reply.error, t));
+      setActionError(null);
+      showSnack({ message: t('popupReadingDiscarded') });
+    },
+  };
 
   function renderView() {
     if (data.status === 'error') {
@@ -354,7 +373,7 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
       case 'list':
         return (
           <>
-            <UnassignedReadings t={t} readings={unassignedRows} onAssign={assign} />
+            <UnassignedReadings t={t} readings={unassignedRows} {...waiting} />
             {sorted.length === 0 ? (
               <EmptyState
                 t={t}

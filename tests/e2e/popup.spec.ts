@@ -361,7 +361,9 @@ test('a reading without a number, with two Claro lines, is assigned in one click
     .toBe(1);
 
   await popup.reload();
-  const waiting = popup.getByRole('region', { name: 'Readings waiting for a line' });
+  // One folded row above the list; opening it shows the reading and the lines it can be.
+  const waiting = popup.getByRole('region', { name: '1 reading waits for a line' });
+  await waiting.getByText('1 reading waits for a line').click();
   await expect(waiting).toContainText('ARS 777');
   await expect(waiting).toContainText('/saldo');
   await waiting.getByRole('button', { name: 'This is Claro B' }).click();

@@ -25,9 +25,13 @@ import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 
 export { REPO_ROOT };
-/** The Firefox build under test; FIREFOX_EXTENSION_DIR points elsewhere (a kept copy). */
+/**
+ * The Firefox build under test: LINEKEEPER_OUT_DIR's (wxt.config.ts) or .output's;
+ * FIREFOX_EXTENSION_DIR points elsewhere (a kept copy).
+ */
 export const FIREFOX_BUILD_DIR = path.resolve(
-  process.env.FIREFOX_EXTENSION_DIR ?? path.join(REPO_ROOT, '.output/firefox-mv2'),
+  process.env.FIREFOX_EXTENSION_DIR ??
+    path.resolve(REPO_ROOT, process.env.LINEKEEPER_OUT_DIR ?? '.output', 'firefox-mv2'),
 );
 
 export function firefoxPath(): string {

@@ -2,6 +2,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDatabase, type LineKeeperDb } from '../../utils/background/db';
 import type { MessageDeps, MessageSender } from '../../utils/background/dispatch';
+import { createPageLimits } from '../../utils/background/page-limits';
 import type { ClickDeps, I18n, NotificationOptions } from '../../utils/background/reconcile';
 import { keyTranslator } from '../support/i18n';
 import type { MessageKey } from '../../utils/domain/i18n';
@@ -61,6 +62,8 @@ export function messageDeps(
     extensionId: fakeBrowser.runtime.id,
     extensionBaseUrl: EXTENSION_BASE,
     afterWrite,
+    limits: createPageLimits(),
+    session: fakeBrowser.storage.session,
     newId: () => `id${++n}`,
   };
 }

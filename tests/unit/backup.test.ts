@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { translatorFor } from '../support/i18n';
 import { CARRIER_IDS } from '../../utils/carriers';
 import {
+  MAX_MESSAGE_BYTES,
+  importMessageBytes,
+  importSizeRefusal,
+  utf8Length,
   backupCountsText,
   backupFileName,
   refusalMessage,
@@ -442,5 +446,44 @@ describe('words', () => {
     expect(refusalMessage(cases[1]!, translatorFor('en'))).toMatch(/incomplete/);
     expect(refusalMessage(cases[2]!, translatorFor('es'))).toMatch(/otra aplicación/);
     expect(refusalMessage(cases[3]!, translatorFor('zh_CN'))).toMatch(/更新版本/);
+  });
+});
+
+describe('one import is one runtime message (at most 64 MiB of JSON)', () => {
+  it('counts UTF-8 bytes as the message weighs them', () => {
+    expect(utf8Length('abc')).toBe(3);
+    expect(utf8Length('Mamá')).toBe(5);
+    expect(utf8Length('保号')).toBe(6);
+    expect(utf8Length('📱')).toBe(4);
+    expect(utf8Length('📱')).toBe(new TextEncoder().encode('📱').length);
+  });
+
+  it('weighs the whole ui:import-backup message', () => {
+    const backup = makeBackup();
+    expect(importMessageBytes(backup)).toBe(
+      new TextEncoder().encode(JSON.stringify({ type: 'ui:import-backup', backup })).length,
+    );
+    expect(importMessageBytes(backup)).toBeLessThan(MAX_MESSAGE_BYTES);
+    expect(importSizeRefusal(backup, translatorFor('en'))).toBeNull();
+  });
+
+  it("refuses, in the user's language, a valid backup whose message would pass 64 MiB", () => {
+    const backup = makeBackup({ lines: 3, renewals: 0, readings: 0 });
+    const reading = makeBackup({ lines: 1, renewals: 0, readings: 1 }).readings[0]!;
+    // 2,700 readings carrying 25 KB of notes each: about 66 MiB of JSON.
+    const notes = Array.from({ length: 50 }, () => 'n'.repeat(500));
+    backup.readings = Array.from({ length: 2_700 }, (_, i) => ({
+      ...reading,
+      id: i + 1,
+      lineId: backup.lines[0]!.id,
+      notes,
+    }));
+    expect(BackupSchema.safeParse(backup).success).toBe(true);
+    expect(importSizeRefusal(backup, translatorFor('en'))).toBe(
+      'This backup is too large to import at once (66 MB; the most is 64 MB). Nothing was changed.',
+    );
+    expect(importSizeRefusal(backup, translatorFor('es'))).toBe(
+      'Esta copia es demasiado grande para importarla de una vez (66 MB; el máximo es 64 MB). No se cambió nada.',
+    );
   });
 });

@@ -276,6 +276,17 @@ describe('escapeIcsText', () => {
     expect(escapeIcsText('a\u0000b\u0007c\td\u007f')).toBe('abc\td');
     expect(escapeIcsText('x\ud83dy')).toBe('x\ufffdy');
   });
+
+  it('drops the Unicode line separators some importers break lines at', () => {
+    expect(escapeIcsText('Mamá\u2028Claro\u2029línea\u0085fin')).toBe('MamáClarolíneafin');
+    const event = { uid: 'line-1@linekeeper', date: '2026-12-15', alarmDaysBefore: 7 };
+    const ics = buildIcs(
+      [{ ...event, summary: 'A\u2028B', description: 'C\u2029D\u0085E' }],
+      OPTIONS,
+    );
+    expect(ics).not.toMatch(/[\u2028\u2029\u0085]/);
+    expect(ics).toContain('SUMMARY:AB');
+  });
 });
 
 describe('foldIcsLine', () => {
@@ -319,11 +330,18 @@ describe('property: any summary survives build → fold → parse', () => {
     fc.string({ unit: 'binary', maxLength: 120 }),
   );
 
-  /** What TEXT can carry: line breaks as \n, no other controls, valid UTF-16 (via UTF-8). */
+  /**
+   * What TEXT can carry: line breaks as \n, no other controls nor Unicode line separators,
+   * valid UTF-16 (via UTF-8).
+   */
   function representable(text: string): string {
     const wellFormed = new TextDecoder().decode(utf8.encode(text));
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    return wellFormed.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    return (
+      wellFormed
+        .replace(/\r\n?/g, '\n')
+        // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029]/g, '')
+    );
   }
 
   it('the summary reads back as written (as far as TEXT can carry it); lines ≤ 75 octets', () => {
@@ -358,7 +376,7 @@ describe('property: any summary survives build → fold → parse', () => {
         ),
         (summary) => {
           // eslint-disable-next-line no-control-regex -- the property excludes control characters
-          fc.pre(!/[\u0000-\u0009\u000b-\u001f\u007f\r]/.test(summary));
+          fc.pre(!/[\u0000-\u0009\u000b-\u001f\u007f\r\u0085\u2028\u2029]/.test(summary));
           const [parsed] = parseWithIcalJs(
             buildIcs(
               [{ uid: 'u@linekeeper', date: '2026-12-31', summary, alarmDaysBefore: 1 }],

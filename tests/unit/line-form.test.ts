@@ -115,6 +115,25 @@ describe('validateLineForm', () => {
   });
 });
 
+describe('validateLineForm with the shared bounds', () => {
+  const bounds = { now: NOW };
+  it.each([
+    ['2026-03-11', true], // 60 days before 10 May
+    ['2026-03-10', false],
+    ['2027-06-14', true], // 400 days after
+    ['2027-06-15', false],
+    ['2100-12-31', false],
+  ])('expiry %s → accepted %s', (date, ok) => {
+    const result = validateLineForm(form({ label: 'x', expiresOn: date }), bounds);
+    expect(result.ok ? 'ok' : result.errors.expiresOn).toBe(ok ? 'ok' : 'formErrExpiryRange');
+  });
+
+  it('leaves alone a date the line already had (editing only the label)', () => {
+    const stored = { now: NOW, storedExpiry: '2026-01-01' };
+    expect(validateLineForm(form({ label: 'x', expiresOn: '2026-01-01' }), stored).ok).toBe(true);
+  });
+});
+
 describe('lineUpdatePatch', () => {
   it('sends only what changed', () => {
     const before = {
@@ -265,6 +284,8 @@ describe('renewal form', () => {
     [{ date: '2026-05-12' }, { date: 'formErrFutureDate' }],
     [{ newExpiresOn: '2026-04-31' }, { newExpiresOn: 'formErrDate' }],
     [{ newExpiresOn: '2026-05-01' }, { newExpiresOn: 'formErrExpiryPast' }],
+    [{ newExpiresOn: '2027-06-15' }, { newExpiresOn: 'formErrExpiryRange' }],
+    [{ date: '2025-04-04' }, { date: 'formErrRechargeTooOld' }],
     [{ paymentMethod: 'bitcoin' }, { paymentMethod: 'formErrPaymentMethod' }],
     [{ operationId: 'x'.repeat(65) }, { operationId: 'formErrOperationId' }],
   ])('refuses %o', (values, errors) => {

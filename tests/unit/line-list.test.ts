@@ -198,6 +198,20 @@ describe('lineRowView', () => {
     expect(lineRowView(bare, formatter('en', true)).title).toBe('+54 9 351 •••-3456');
   });
 
+  it('asks "keep which?" for a page date held against the user\'s own, until answered', () => {
+    const held = line('h', {
+      expiresOn: '2026-05-13',
+      heldExpiry: { expiresOn: '2100-12-31', readAt: new Date(NOW).toISOString(), declined: false },
+    });
+    expect(lineRowView(held, formatter('en')).question).toEqual({
+      expiresOn: '2100-12-31',
+      text: 'The page says 31 Dec 2100, you entered 13 May 2026. Keep which?',
+    });
+    const declined = { ...held, heldExpiry: { ...held.heldExpiry!, declined: true } };
+    expect(lineRowView(declined, formatter('en')).question).toBeNull();
+    expect(lineRowView(line('n'), formatter('en')).question).toBeNull();
+  });
+
   it('says when reminders are snoozed, only while the snooze lasts', () => {
     const snoozed = line('s', { snoozedUntil: NOW + 86_400_000 });
     expect(lineRowView(snoozed, formatter('en')).snoozed).toMatch(/^reminders snoozed until /);
@@ -240,11 +254,66 @@ describe('unassignedViews', () => {
       ],
       formatter('en'),
     );
-    // Personal has no line to offer; the reading with a line is not waiting.
-    expect(views.map((v) => v.readingId)).toEqual([1, 5]);
+    // Every waiting reading shows (Personal's too, with no line to offer); the placed one not.
+    expect(views.map((v) => v.readingId)).toEqual([1, 2, 5]);
     expect(views[0]!.candidates.map((c) => c.name)).toEqual(['Claro A', 'Claro B']);
+    expect(views[1]!.candidates).toEqual([]);
+    expect(views[1]!.canAddLine).toBe(true);
     expect(views[0]!.facts).toEqual(['balance ARS\u00a0777', 'expires 1 Jun 2026']);
+    expect(views[0]!.why).toEqual(["The page didn't say which of your lines it was about."]);
     expect(views[0]!.read).toBe('read 1 minute ago on /saldo');
+  });
+
+  it('shows waiting readings when there is no line at all', () => {
+    const views = unassignedViews([reading(1), reading(2)], [], formatter('en'));
+    expect(views.map((v) => [v.readingId, v.candidates.length, v.canAddLine])).toEqual([
+      [1, 0, true],
+      [2, 0, true],
+    ]);
+  });
+
+  it('offers only lines the shown digits can be: same carrier, not numbered otherwise', () => {
+    const lines = [
+      line('mama', { label: 'Mamá' }),
+      line('a', { label: 'A', msisdn: '+5491155552215' }),
+      line('b', { label: 'B', msisdn: '+5491155553344' }),
+      line('m', { label: 'M', carrier: 'movistar', msisdn: '+5491155553344' }),
+    ];
+    const names = (extra: Partial<StoredReading>) =>
+      unassignedViews([reading(1, extra)], lines, formatter('en'))[0]!.candidates.map(
+        (c) => c.name,
+      );
+    expect(names({ msisdnTail: '3344' })).toEqual(['B', 'Mamá']);
+    expect(names({ msisdn: '+5491199990000' })).toEqual(['Mamá']);
+    expect(names({})).toEqual(['A', 'B', 'Mamá']);
+    const [view] = unassignedViews([reading(1, { msisdnTail: '3344' })], lines, formatter('en'));
+    expect(view!.facts[0]).toBe('number ending in 3344');
+    // A number a line already has: "add as a new line" would make a second one.
+    const twin = unassignedViews(
+      [reading(1, { msisdn: '+5491155552215' })],
+      lines,
+      formatter('en'),
+    );
+    expect(twin[0]!.canAddLine).toBe(false);
+  });
+
+  it('says why a reading waits or what of it was not used', () => {
+    const [bounds, limit, cap] = unassignedViews(
+      [
+        reading(1, { expiresOn: '2100-12-31', notes: ['lk:expiry-out-of-bounds'] }),
+        reading(2, { notes: ['lk:page-limit'] }),
+        reading(3, { notes: ['some engine note', 'lk:line-cap'] }),
+      ],
+      [],
+      formatter('en'),
+    );
+    expect(bounds!.why).toEqual([
+      "The page's date 31 Dec 2100 is too far from the day it was read to be a line's expiry: it was not used.",
+    ]);
+    expect(limit!.why).toEqual([
+      'This page showed more new numbers in a minute than LineKeeper adds by itself.',
+    ]);
+    expect(cap!.why).toEqual(['LineKeeper already keeps 1000 lines, the most it can.']);
   });
 
   it('names the site a waiting reading came from', () => {

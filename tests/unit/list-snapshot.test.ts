@@ -60,6 +60,8 @@ describe('buildListSnapshot', () => {
       lastReadingPath: '/inicio',
       lastReadingHost: 'm-miclaro.claro.com.ar',
       snoozedUntil: null,
+      // A page date waiting for the user's word shows on the row ("keep which?").
+      heldExpiry: null,
     });
     // Reminder bookkeeping and history stay in the database.
     expect(snapshot.lines[0]).not.toHaveProperty('lastReminder');

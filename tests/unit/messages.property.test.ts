@@ -18,6 +18,7 @@ import {
 const TYPES = [
   'cs:reading',
   'cs:hide-overlay',
+  'cs:dismiss-overlay',
   'cs:open-add-line',
   'ui:add-line',
   'ui:update-line',
@@ -25,12 +26,18 @@ const TYPES = [
   'ui:restore-line',
   'ui:record-renewal',
   'ui:assign-reading',
+  'ui:add-line-from-reading',
+  'ui:discard-reading',
+  'ui:resolve-expiry',
   'ui:snooze-line',
   'ui:save-settings',
   'ui:import-backup',
   'ui:export-backup',
 ];
-const WRITE_TYPES = TYPES.filter((t) => !['ui:export-backup', 'cs:open-add-line'].includes(t));
+// cs:dismiss-overlay writes storage.session, not the database: its spoofed form is below.
+const WRITE_TYPES = TYPES.filter(
+  (t) => !['ui:export-backup', 'cs:open-add-line', 'cs:dismiss-overlay'].includes(t),
+);
 
 const nasty = fc.oneof(
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'type', 'lineId', 'reading'),
@@ -89,6 +96,7 @@ const nearMiss = fc
         'note',
         'newExpiresOn',
         'readingId',
+        'keep',
         'until',
         'settings',
         'backup',
@@ -117,6 +125,7 @@ const spoofed = fc.record({
   message: fc.constantFrom(
     { type: 'cs:reading', reading: reading(), path: '/', readAt: new Date().toISOString() },
     { type: 'cs:hide-overlay' },
+    { type: 'cs:dismiss-overlay', path: '/' },
     {
       type: 'ui:add-line',
       carrier: 'claro',
@@ -202,6 +211,7 @@ describe('handleMessage under random input', () => {
     );
     expect(refused).toBe(10_000);
     expect(await snapshot(db)).toEqual(before);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(Object.prototype).not.toHaveProperty('p');
   }, 120_000);
 });

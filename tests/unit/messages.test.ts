@@ -200,14 +200,20 @@ describe('cs:reading and line identity', () => {
     expect(await ui({ type: 'ui:assign-reading', readingId, lineId })).toMatchObject({ ok: false });
   });
 
-  it('a number on the page fills in a label-only line that is the carrier’s only one', async () => {
-    const manual = await addLine({ msisdn: null, label: 'Mamá' });
+  it('a number on the page never takes over a label-only line: it makes its own', async () => {
+    const manual = await addLine({ msisdn: null, label: 'Mamá', expiresOn: '2026-05-04' });
     const reply = await sendReading(reading());
     expect(reply).toMatchObject({
       outcome: 'saved',
-      created: false,
-      line: { id: manual.id, label: 'Mamá' },
+      created: true,
+      line: { msisdn: '+5491134567812', expiresOn: '2026-06-20' },
     });
+    expect(await db.lines.get(manual.id)).toMatchObject({
+      msisdn: null,
+      label: 'Mamá',
+      expiresOn: '2026-05-04',
+    });
+    expect(await db.lines.count()).toBe(2);
   });
 
   it('kind none and empty readings are ignored, nothing stored', async () => {
@@ -393,7 +399,15 @@ describe('ui: lines', () => {
       trashId: (deleted as { trashId: string }).trashId,
     });
     expect(restored).toMatchObject({ ok: true, line: { id: lineId } });
-    expect({ ...(await snapshot(db)), trash: [] }).toEqual({ ...before, trash: [] });
+    // Everything is back; the readings under fresh ids (a restore never overwrites one).
+    const after = await snapshot(db);
+    const withoutIds = (readings: typeof before.readings) => readings.map(({ id: _, ...r }) => r);
+    expect({ ...after, readings: withoutIds(after.readings), trash: [] }).toEqual({
+      ...before,
+      readings: withoutIds(before.readings),
+      trash: [],
+    });
+    expect(after.readings[0]!.id).not.toBe(before.readings[0]!.id);
     expect(await db.trash.count()).toBe(0);
   });
 

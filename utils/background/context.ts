@@ -6,10 +6,22 @@
  */
 import type { CarrierAdapter } from '../carriers';
 import type { AddLinePrefill, MessageOf, MessageType, ReplyOf } from '../protocol/messages';
-import type { CarrierId, Line } from '../domain/records';
+import type { CarrierId, IsoDate, Line } from '../domain/records';
 import { LineSchema } from '../domain/records';
+import {
+  MAX_LINES,
+  MAX_READINGS,
+  MAX_RENEWALS,
+  expiryRange,
+  inRange,
+  outOfRangeError,
+  rechargeRange,
+} from '../domain/bounds';
+import { todayInBuenosAires } from '../domain/time';
 import { describeIssues } from '../domain/issues';
 import type { LineKeeperDb } from './db';
+import type { SessionStorageArea } from './dismissals';
+import type { PageLimits } from './page-limits';
 
 export interface MessageDeps {
   db: LineKeeperDb;
@@ -24,6 +36,10 @@ export interface MessageDeps {
   openAddLine?: (prefill: AddLinePrefill) => Promise<unknown>;
   /** Rewrites the popup's list snapshot (ui:refresh-list-snapshot); the background passes it. */
   refreshListSnapshot?: () => Promise<unknown>;
+  /** What each carrier page may still do this minute (utils/background/page-limits.ts). */
+  limits: PageLimits;
+  /** browser.storage.session: where the overlay was closed (utils/background/dismissals.ts). */
+  session?: SessionStorageArea;
   newId?: () => string;
 }
 
@@ -38,6 +54,10 @@ export interface Context {
 export interface CsContext extends Context {
   carrier: CarrierAdapter;
   host: string;
+  /** The sending tab's id (null if the browser gave none). */
+  tabId: number | null;
+  /** The tab is in a private (incognito) window: nothing of it is stored. */
+  incognito: boolean;
 }
 
 export interface Outcome<T extends MessageType> {
@@ -74,6 +94,45 @@ export async function findLineByNumber(
   msisdn: string,
 ): Promise<Line | undefined> {
   return db.lines.where('[carrier+msisdn]').equals([carrier, msisdn]).first();
+}
+
+/** Refuses an expiry the user typed outside the bounds every source is held to (today's). */
+export function requireExpiryInBounds(date: IsoDate | null | undefined, now: number): void {
+  const range = expiryRange(todayInBuenosAires(now));
+  if (date && !inRange(date, range)) refuse(outOfRangeError('the expiry', date, range));
+}
+
+/** Refuses a recharge date (renewal, last recharge) outside the bounds (today's). */
+export function requireRechargeInBounds(date: IsoDate | null | undefined, now: number): void {
+  const range = rechargeRange(todayInBuenosAires(now));
+  if (!date || inRange(date, range)) return;
+  // The popup's own wording for a date after tomorrow (components/popup/data.ts).
+  if (date > range.to) refuse('the renewal date is in the future');
+  refuse(outOfRangeError('the recharge date', date, range));
+}
+
+/** Refuses a write that would take the lines past MAX_LINES (utils/domain/bounds.ts). */
+export async function requireRoomForLine(db: LineKeeperDb): Promise<void> {
+  if ((await db.lines.count()) >= MAX_LINES) {
+    refuse(`LineKeeper keeps at most ${MAX_LINES} lines: delete one first`);
+  }
+}
+
+/** Refuses a write that would take the renewals past MAX_RENEWALS. */
+export async function requireRoomForRenewal(db: LineKeeperDb): Promise<void> {
+  if ((await db.renewals.count()) >= MAX_RENEWALS) {
+    refuse(`LineKeeper keeps at most ${MAX_RENEWALS} renewals`);
+  }
+}
+
+/**
+ * Refuses a reading that took the history past MAX_READINGS. Ids only grow, so the count
+ * can pass the cap only once an id has: the count is asked only then.
+ */
+export async function requireRoomForReading(db: LineKeeperDb, readingId: number): Promise<void> {
+  if (readingId > MAX_READINGS && (await db.readings.count()) > MAX_READINGS) {
+    refuse(`LineKeeper keeps at most ${MAX_READINGS} readings`);
+  }
 }
 
 export async function requireLine(db: LineKeeperDb, lineId: string): Promise<Line> {

@@ -20,6 +20,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import { DB_NEWER_ERROR } from '../domain/error-text';
 import { inErrorChain } from './storage-errors';
+import type { Backup } from '../domain/backup-format';
 import {
   DEFAULT_SETTINGS,
   type Line,
@@ -169,12 +170,12 @@ export function openDatabase(
 
 type FingerprintInput = Pick<
   StoredReading,
-  'carrier' | 'kind' | 'msisdn' | 'balance' | 'expiresOn' | 'receipt'
+  'carrier' | 'kind' | 'msisdn' | 'balance' | 'expiresOn' | 'receipt' | 'msisdnTail'
 >;
 
 /** What makes two readings "the same": the values read, not the time or the page. */
 export function readingFingerprint(reading: FingerprintInput): string {
-  return JSON.stringify([
+  const values: unknown[] = [
     reading.carrier ?? null,
     reading.kind ?? null,
     reading.msisdn ?? null,
@@ -183,11 +184,31 @@ export function readingFingerprint(reading: FingerprintInput): string {
     reading.receipt
       ? [reading.receipt.operationId, reading.receipt.amount, reading.receipt.date]
       : null,
-  ]);
+  ];
+  // Only when present, so readings stored before tails existed keep their fingerprints.
+  if (reading.msisdnTail) values.push(reading.msisdnTail);
+  return JSON.stringify(values);
 }
 
 /** The user's settings, defaults filled in for anything missing or unreadable. */
 export async function readSettings(db: LineKeeperDb): Promise<Settings> {
   const record = await db.settings.get('settings');
   return { ...DEFAULT_SETTINGS, ...(record?.value ?? {}) };
+}
+
+/**
+ * The whole database as a backup file, read in one transaction. The background answers
+ * ui:export-backup with it; the popup reads it itself (it may read the database), so an
+ * export never has to fit in one runtime message (Chrome's cap is 64 MiB of JSON).
+ */
+export async function readBackup(db: LineKeeperDb, now: number): Promise<Backup> {
+  return db.transaction('r', [db.lines, db.readings, db.renewals, db.settings], async () => ({
+    format: 'linekeeper-backup' as const,
+    version: 1 as const,
+    exportedAt: new Date(now).toISOString(),
+    lines: await db.lines.toArray(),
+    readings: await db.readings.toArray(),
+    renewals: await db.renewals.toArray(),
+    settings: await readSettings(db),
+  }));
 }

@@ -14,7 +14,7 @@
  * fakeBrowser ignores promise-returning onMessage listeners, so this is a plain async
  * function; entrypoints/background.ts adapts it with sendResponse + `return true`.
  */
-import { carrierForUrl, type CarrierAdapter } from '../carriers';
+import { carrierForUrl } from '../carriers';
 import { DB_NEWER_ERROR, STORAGE_FAILED, STORAGE_FULL } from '../domain/error-text';
 import { describeIssues } from '../domain/issues';
 import {
@@ -48,7 +48,7 @@ export type { MessageDeps } from './context';
 export interface MessageSender {
   id?: string;
   url?: string;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; incognito?: boolean };
 }
 
 /** Every message type's handler, by area. */
@@ -138,7 +138,9 @@ export async function handleMessage(
   }
 }
 
-function carrierSender(sender: MessageSender): { carrier: CarrierAdapter; host: string } | null {
+function carrierSender(
+  sender: MessageSender,
+): Pick<CsContext, 'carrier' | 'host' | 'tabId' | 'incognito'> | null {
   const tabUrl = sender.tab?.url;
   if (typeof tabUrl !== 'string') return null;
   const carrier = carrierForUrl(tabUrl);
@@ -147,7 +149,14 @@ function carrierSender(sender: MessageSender): { carrier: CarrierAdapter; host: 
   // Login hosts are recognised but never injected into: nothing there may write.
   if (!carrier.hosts.includes(host)) return null;
   if (sender.url !== undefined && carrierForUrl(sender.url)?.id !== carrier.id) return null;
-  return { carrier, host };
+  const tabId = sender.tab?.id;
+  return {
+    carrier,
+    host,
+    tabId: typeof tabId === 'number' && Number.isInteger(tabId) ? tabId : null,
+    // Anything but a plain false counts as private: when unsure, store nothing.
+    incognito: sender.tab?.incognito !== false && sender.tab?.incognito !== undefined,
+  };
 }
 
 function isExtensionPage(sender: MessageSender, baseUrl: string): boolean {

@@ -1,13 +1,18 @@
 /**
  * reconcile(): the database is the truth; alarms, badge and pending notifications are
  * derived from it. One idempotent routine, run on install, update, start-up, every worker
- * wake and after every write (alarms are a cache: browsers drop them on restart or update):
+ * wake, every alarm and after every write (alarms are a cache: browsers drop them on
+ * restart or update); the worker runs it one at a time with at most one run queued
+ * (utils/domain/list-snapshot.ts coalesce):
  * 1. deliver reminders that came due while nothing was running — once per line, the
- *    latest step only, claimed in a database transaction so two concurrent runs cannot
- *    both deliver it;
+ *    latest step only. A step is marked delivered only once its notification exists: a
+ *    notification that fails leaves it undelivered for the next run. Two runs never show
+ *    the same step (a line being delivered is held by one run, and re-read before showing).
+ *    More than SUMMARY_AFTER steps due at once make one summary notification;
  * 2. make the `lk:` alarms exactly the planned set (getAll before create: re-creating an
  *    alarm resets its countdown);
- * 3. recompute the badge and its tooltip.
+ * 3. recompute the badge and its tooltip;
+ * 4. remember the time zone's offset it planned with (utils/background/zone-watch.ts).
  * It reads only the lines and settings tables (never the readings history).
  */
 import { carrierById } from '../carriers';
@@ -27,11 +32,18 @@ import {
 } from '../domain/reminders';
 import type { IsoDate, Line, ListSnapshot, Settings } from '../domain/records';
 import { daysUntilExpiry, type ZoneOffset } from '../domain/time';
+import { rememberZoneOffset, type LocalStorageArea } from './zone-watch';
 
 /** Alarm times within this tolerance count as "already armed". */
 const ALARM_TOLERANCE_MS = 1000;
 const SNOOZE_BUTTON_MS = 86_400_000;
 export const NOTIFICATION_PREFIX = 'lk:line:';
+/** The one notification that stands for many reminders due at once. */
+export const SUMMARY_NOTIFICATION = 'lk:summary';
+/** More reminders than this due at once become one summary notification. */
+export const SUMMARY_AFTER = 3;
+/** Lines named in the summary's text; the rest are counted. */
+const SUMMARY_NAMES = 5;
 
 export interface AlarmInfo {
   name: string;
@@ -88,6 +100,10 @@ export interface ReconcileDeps {
   iconUrl: string;
   /** Chrome shows notification buttons; Firefox rejects them. */
   supportsButtons: boolean;
+  /** The popup page, opened in a tab from the summary notification. */
+  popupUrl?: string;
+  /** browser.storage.local: the time zone's offset the last run planned with. */
+  storage?: LocalStorageArea;
 }
 
 export interface ReconcileResult {
@@ -107,45 +123,166 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
     async () => [await readSettings(db), await db.lines.toArray()] as const,
   );
 
-  const plan = planReminders(lines, settings, now, deps.zone);
-
-  let delivered: ReminderStep[] = [];
-  if (plan.due.length > 0) {
-    delivered = await claimSteps(db, plan.due, settings, now, deps.zone);
-    const byId = new Map(lines.map((line) => [line.id, line]));
-    for (const step of delivered) {
-      const line = byId.get(step.lineId);
-      if (line) await deliver(line, step, now, deps);
-    }
+  let plan = planReminders(lines, settings, now, deps.zone);
+  const due = [...plan.due, ...firedSteps(takeFired(db.name), plan.due, lines, settings, now)];
+  const delivered = due.length > 0 ? await deliverDue(due, settings, now, deps) : [];
+  let current = lines;
+  if (delivered.length > 0) {
+    // What was just marked delivered arms its next step instead.
+    current = await db.transaction('r', db.lines, () => db.lines.toArray());
+    plan = planReminders(current, settings, now, deps.zone);
   }
 
   const { created, cleared } = await syncAlarms(deps.alarms, plan.alarms);
-  const badge = await applyBadge(deps, lines, settings, now);
+  const badge = await applyBadge(deps, current, settings, now);
+  if (deps.storage) await rememberZoneOffset(deps.storage, deps.zone, now);
   return { delivered, alarmsCreated: created, alarmsCleared: cleared, badge };
 }
 
-/** Marks steps delivered, re-checking each against the line as it is now; returns those won. */
-async function claimSteps(
+/** Lines some run is delivering right now (per database): no other run shows them. */
+const delivering = new Set<string>();
+
+/** A step to show; `fired`: its own alarm fired (it may be a little early by the clock). */
+type DueStep = ReminderStep & { fired?: boolean };
+
+/** Reminder alarms that fired since the last run, per database (onAlarm → reconcile). */
+const fired = new Map<string, Set<string>>();
+
+function takeFired(dbName: string): string[] {
+  const names = [...(fired.get(dbName) ?? [])];
+  fired.delete(dbName);
+  return names;
+}
+
+/**
+ * A reminder alarm that fired stands for its step even when the clock says it is not quite
+ * due yet (an alarm may fire a little early): that step, if it is still the line's — same
+ * expiry, a lead still chosen, not delivered, not snoozed — unless the plan already
+ * delivers a step of that line.
+ */
+function firedSteps(
+  names: string[],
+  planned: ReminderStep[],
+  lines: Line[],
+  settings: Settings,
+  now: number,
+): DueStep[] {
+  const steps: DueStep[] = [];
+  for (const name of names) {
+    const parsed = parseRemindAlarm(name);
+    if (!parsed || planned.some((step) => step.lineId === parsed.lineId)) continue;
+    const line = lines.find((candidate) => candidate.id === parsed.lineId);
+    if (!line) continue;
+    const step = { ...parsed, estimated: false, fireAt: now };
+    if (!isFiredStepValid(line, step, settings, now)) continue;
+    if (steps.some((other) => other.lineId === step.lineId)) continue;
+    steps.push({ ...step, estimated: effectiveExpiry(line)!.estimated, fired: true });
+  }
+  return steps;
+}
+
+function isFiredStepValid(
+  line: Line,
+  step: ReminderStep,
+  settings: Settings,
+  now: number,
+): boolean {
+  return (
+    settings.notificationsEnabled &&
+    !isSnoozed(line, now) &&
+    settings.leadDays.includes(step.lead) &&
+    effectiveExpiry(line)?.expiresOn === step.expiresOn &&
+    !isStepDelivered(line, step)
+  );
+}
+
+/** Still the step to show for this line, as it is now. */
+function stillDue(
+  line: Line,
+  step: DueStep,
+  settings: Settings,
+  now: number,
+  zone: ZoneOffset,
+): boolean {
+  const due = dueStep(line, settings, now, zone);
+  if (step.fired) {
+    // A later step due by the clock is shown instead (in a later run).
+    return isFiredStepValid(line, step, settings, now) && (due === null || due.lead >= step.lead);
+  }
+  return sameStep(due, step);
+}
+
+/**
+ * Shows the due steps, then marks those shown as delivered. Each line is held by this run
+ * while it is shown, and re-read first: a step another run has delivered since this run's
+ * plan was made is not shown again.
+ */
+async function deliverDue(
+  planned: DueStep[],
+  settings: Settings,
+  now: number,
+  deps: ReconcileDeps,
+): Promise<ReminderStep[]> {
+  const { db } = deps;
+  const key = (step: DueStep) => `${db.name}\n${step.lineId}`;
+  const held = planned.filter((step) => !delivering.has(key(step)));
+  for (const step of held) delivering.add(key(step));
+  try {
+    const fresh = await db.transaction('r', db.lines, () =>
+      db.lines.bulkGet(held.map((step) => step.lineId)),
+    );
+    const ready: { line: Line; step: DueStep }[] = [];
+    held.forEach((step, index) => {
+      const line = fresh[index];
+      if (line && stillDue(line, step, settings, now, deps.zone)) ready.push({ line, step });
+    });
+    let shown: typeof ready;
+    if (ready.length > SUMMARY_AFTER) {
+      shown = (await showSummary(ready, deps)) ? ready : [];
+    } else {
+      shown = [];
+      for (const item of ready) {
+        if (await deliver(item.line, item.step, now, deps)) shown.push(item);
+      }
+    }
+    return await markDelivered(
+      db,
+      shown.map((item) => item.step),
+      settings,
+      now,
+      deps.zone,
+    );
+  } finally {
+    for (const step of held) delivering.delete(key(step));
+  }
+}
+
+function sameStep(a: ReminderStep | null, b: ReminderStep): boolean {
+  return a !== null && a.expiresOn === b.expiresOn && a.lead === b.lead;
+}
+
+/** Marks shown steps delivered, re-checking each against the line as it is now. */
+async function markDelivered(
   db: LineKeeperDb,
-  steps: ReminderStep[],
+  steps: DueStep[],
   settings: Settings,
   now: number,
   zone: ZoneOffset,
 ): Promise<ReminderStep[]> {
+  if (steps.length === 0) return [];
   return db.transaction('rw', db.lines, async () => {
-    const won: ReminderStep[] = [];
+    const marked: ReminderStep[] = [];
     for (const step of steps) {
       const line = await db.lines.get(step.lineId);
-      if (!line) continue;
-      const current = dueStep(line, settings, now, zone);
-      if (!current || current.expiresOn !== step.expiresOn || current.lead !== step.lead) continue;
+      if (!line || !stillDue(line, step, settings, now, zone)) continue;
       await db.lines.update(line.id, {
         lastReminder: { expiresOn: step.expiresOn, lead: step.lead },
         ...(line.snoozedUntil !== null && line.snoozedUntil <= now ? { snoozedUntil: null } : {}),
       });
-      won.push(step);
+      const { fired: _fired, ...shown } = step;
+      marked.push(shown);
     }
-    return won;
+    return marked;
   });
 }
 
@@ -204,8 +341,16 @@ function msg(i18n: I18n, key: string, substitutions?: string[]): string {
   return i18n.getMessage(key, substitutions) || key;
 }
 
-/** Shows the reminder notification for one line (replacing its previous one). */
-async function deliver(line: Line, step: ReminderStep, now: number, deps: ReconcileDeps) {
+/**
+ * Shows the reminder notification for one line (replacing its previous one). True once it
+ * exists; false when the browser refused it (the step stays undelivered).
+ */
+async function deliver(
+  line: Line,
+  step: ReminderStep,
+  now: number,
+  deps: ReconcileDeps,
+): Promise<boolean> {
   const { i18n } = deps;
   const date = i18n.formatDate(step.expiresOn);
   const daysLeft = daysUntilExpiry(step.expiresOn, now);
@@ -233,56 +378,80 @@ async function deliver(line: Line, step: ReminderStep, now: number, deps: Reconc
           ...options,
           buttons: [{ title: msg(i18n, 'notifRemindTomorrow') }],
         });
-        return;
+        return true;
       } catch {
         // Some builds reject buttons: fall through and show it without.
       }
     }
     await deps.notifications.create(id, options);
+    return true;
   } catch (error) {
-    // A notification is a nudge; the badge and popup remain the source of truth.
+    // Not marked delivered: the next reconcile tries again.
     console.warn('LineKeeper: notification failed', error);
+    return false;
+  }
+}
+
+/** One notification for many reminders due at once: "5 lines expire soon: …". */
+async function showSummary(
+  items: { line: Line; step: ReminderStep }[],
+  deps: ReconcileDeps,
+): Promise<boolean> {
+  const { i18n } = deps;
+  const sorted = [...items].sort((a, b) =>
+    a.step.expiresOn < b.step.expiresOn ? -1 : a.step.expiresOn > b.step.expiresOn ? 1 : 0,
+  );
+  const names = sorted.slice(0, SUMMARY_NAMES).map((item) => lineDisplayName(item.line));
+  const rest = sorted.length - names.length;
+  const list = names.join(', ');
+  try {
+    await deps.notifications.create(SUMMARY_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: deps.iconUrl,
+      title: msg(i18n, 'notifSummaryTitle', [String(items.length)]),
+      message:
+        rest > 0
+          ? msg(i18n, 'notifSummaryBodyMore', [list, String(rest)])
+          : msg(i18n, 'notifSummaryBody', [list]),
+      priority: 2,
+    });
+    return true;
+  } catch (error) {
+    console.warn('LineKeeper: summary notification failed', error);
+    return false;
   }
 }
 
 /**
- * An alarm fired. A reminder alarm delivers its own step (once), then reconcile() re-arms
- * everything; any other `lk:` alarm (midnight, end of snooze) just reconciles.
+ * An `lk:` alarm fired (a reminder step, midnight, the end of a snooze): reconcile() delivers
+ * whatever is due — a reminder alarm's own step among it, all at once, so several lines due
+ * at the same time make one summary — and re-arms everything. `run` is the worker's
+ * one-at-a-time reconcile.
  */
-export async function onAlarm(name: string, deps: ReconcileDeps): Promise<ReconcileResult | null> {
+export async function onAlarm(
+  name: string,
+  deps: ReconcileDeps,
+  run: () => Promise<ReconcileResult> = () => reconcile(deps),
+): Promise<ReconcileResult | null> {
   if (!name.startsWith(ALARM_PREFIX)) return null;
-  const parsed = parseRemindAlarm(name);
-  if (parsed) {
-    const now = deps.now();
-    const { db } = deps;
-    const claimed = await db.transaction('rw', db.lines, db.settings, async () => {
-      const settings = await readSettings(db);
-      const line = await db.lines.get(parsed.lineId);
-      if (!line || !settings.notificationsEnabled || isSnoozed(line, now)) return null;
-      if (!settings.leadDays.includes(parsed.lead)) return null;
-      const expiry = effectiveExpiry(line);
-      if (!expiry || expiry.expiresOn !== parsed.expiresOn) return null;
-      const step: ReminderStep = { ...parsed, estimated: expiry.estimated, fireAt: now };
-      if (isStepDelivered(line, step)) return null;
-      // A late alarm (the machine slept): when a later step is due too, reconcile() delivers
-      // that one alone.
-      const latest = dueStep(line, settings, now, deps.zone);
-      if (latest && latest.expiresOn === step.expiresOn && latest.lead < step.lead) return null;
-      const lastReminder = { expiresOn: step.expiresOn, lead: step.lead };
-      await db.lines.update(line.id, { lastReminder });
-      return { line: { ...line, lastReminder }, step };
-    });
-    if (claimed) await deliver(claimed.line, claimed.step, now, deps);
+  if (parseRemindAlarm(name)) {
+    const names = fired.get(deps.db.name) ?? new Set<string>();
+    fired.set(deps.db.name, names.add(name));
   }
-  return reconcile(deps);
+  return run();
 }
 
 export interface ClickDeps extends ReconcileDeps {
   tabs: TabsApi;
 }
 
-/** Clicking a reminder opens that carrier's recharge page. */
+/** Clicking a reminder opens that carrier's recharge page; the summary opens the list. */
 export async function onNotificationClicked(notificationId: string, deps: ClickDeps) {
+  if (notificationId === SUMMARY_NOTIFICATION) {
+    await deps.notifications.clear(notificationId);
+    if (deps.popupUrl) await deps.tabs.create({ url: deps.popupUrl });
+    return;
+  }
   if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
   const line = await deps.db.lines.get(notificationId.slice(NOTIFICATION_PREFIX.length));
   await deps.notifications.clear(notificationId);

@@ -3,6 +3,7 @@
  * checks a file before sending it; the background checks it again before importing.
  */
 import * as z from 'zod/mini';
+import { MAX_LINES, MAX_READINGS, MAX_RENEWALS } from './bounds';
 import {
   IsoDateTimeSchema,
   LineSchema,
@@ -20,9 +21,11 @@ export const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(SUPPORTED_BACKUP_VERSION),
   exportedAt: IsoDateTimeSchema,
-  lines: z.array(LineSchema).check(z.maxLength(10_000)),
-  readings: z.array(StoredReadingSchema).check(z.maxLength(1_000_000)),
-  renewals: z.array(RenewalSchema).check(z.maxLength(100_000)),
+  // The same caps every write is held to (utils/domain/bounds.ts): what was stored exports
+  // and imports again.
+  lines: z.array(LineSchema).check(z.maxLength(MAX_LINES)),
+  readings: z.array(StoredReadingSchema).check(z.maxLength(MAX_READINGS)),
+  renewals: z.array(RenewalSchema).check(z.maxLength(MAX_RENEWALS)),
   settings: SettingsSchema,
 });
 export type Backup = z.infer<typeof BackupSchema>;

@@ -34,6 +34,7 @@ function listLine(line: ListLine): ListLine {
     lastReadingPath: line.lastReadingPath,
     lastReadingHost: line.lastReadingHost ?? null,
     snoozedUntil: line.snoozedUntil,
+    heldExpiry: line.heldExpiry ? { ...line.heldExpiry } : null,
   };
 }
 
@@ -84,5 +85,39 @@ export function oneAtATime<T>(task: () => Promise<T>): () => Promise<T> {
     const run = last.then(task, task);
     last = run.catch(() => undefined);
     return run;
+  };
+}
+
+/**
+ * Runs `task` one call at a time with at most one run queued behind the current one: calls
+ * while a run is under way share the queued run, which starts when the current one ends
+ * and so sees every change made before the call. A flood of writes costs two runs of a
+ * full reconcile, not one per write.
+ */
+export function coalesce<T>(task: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  let queued: Promise<T> | null = null;
+  const start = (): Promise<T> => {
+    const run = Promise.resolve().then(task);
+    running = run;
+    const clear = () => {
+      if (running === run) running = null;
+    };
+    run.then(clear, clear);
+    return run;
+  };
+  return () => {
+    if (queued) return queued;
+    if (!running) return start();
+    queued = running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        queued = null;
+        return start();
+      });
+    return queued;
   };
 }

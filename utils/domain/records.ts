@@ -56,6 +56,9 @@ export const ReceiptSchema = z.object({
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
 /** What the reading engine made of one page (docs/reading-rules.md). */
+/** The last digits a page shows of a masked number (`11 ****-3344` → `3344`). */
+export const MsisdnTailSchema = z.string().check(z.regex(/^\d{2,4}$/));
+
 export const ReadingSchema = z.object({
   carrier: z.nullable(CarrierIdSchema),
   kind: PageKindSchema,
@@ -68,7 +71,7 @@ export const ReadingSchema = z.object({
    * When the page shows its line's number masked (`11 ****-3344`): the last digits it
    * shows, so the reading can only land on a line whose number ends with them.
    */
-  msisdnTail: z.optional(z.nullable(z.string().check(z.regex(/^\d{2,4}$/)))),
+  msisdnTail: z.optional(z.nullable(MsisdnTailSchema)),
 });
 export type Reading = z.infer<typeof ReadingSchema>;
 
@@ -98,6 +101,21 @@ export const PagePathSchema = z
     z.regex(/^\/[^?#\s]*$/, 'expected a page path starting with / and without ? or #'),
   );
 
+/**
+ * A page path as stored (readings, a line's last page): a message's path with every run of
+ * 5 or more digits masked as `#` (`/cliente/30123456/consumos` → `/cliente/########/consumos`):
+ * such runs are document or account numbers, never what the page is.
+ */
+export const StoredPathSchema = z
+  .string()
+  .check(
+    z.maxLength(MAX_PATH),
+    z.regex(
+      /^\/(?:[^?#\s]|#{5,}(?!#))*$/,
+      'expected a page path starting with /, without ? and with # only as masked digits',
+    ),
+  );
+
 /** A host name as the browser reports it for a carrier page, e.g. `m-miclaro.claro.com.ar`. */
 export const HostSchema = z
   .string()
@@ -108,6 +126,30 @@ export const NoteSchema = z.string().check(z.maxLength(MAX_NOTE));
 
 export const LineSourceSchema = z.enum(['page', 'manual']);
 export const ExpirySourceSchema = z.enum(['page', 'manual', 'renewal']);
+
+/**
+ * Why a reading's value was kept off its line (docs/reading-rules.md, "How a reading lands
+ * on a line"): a date outside the plausible range, or a page date far later than the one
+ * the user entered (the line then asks which to keep).
+ */
+export const HoldReasonSchema = z.enum([
+  'expiry-out-of-bounds',
+  'receipt-date-out-of-bounds',
+  'expiry-conflict',
+]);
+export type HoldReason = z.infer<typeof HoldReasonSchema>;
+
+/**
+ * A page's expiry the line did not take because the user's own date says otherwise: the
+ * popup asks "keep which?"; `declined` once the user kept theirs (the same date is not
+ * asked again).
+ */
+export const HeldExpirySchema = z.object({
+  expiresOn: IsoDateSchema,
+  readAt: IsoDateTimeSchema,
+  declined: z.boolean(),
+});
+export type HeldExpiry = z.infer<typeof HeldExpirySchema>;
 
 /** "Reminder step L of expiry E already delivered" (L = days before expiry). */
 export const ReminderMarkSchema = z.object({
@@ -134,7 +176,7 @@ const LineObjectSchema = z.object({
   previousBalance: z.nullable(MoneySchema),
   balanceAt: z.nullable(IsoDateTimeSchema),
   lastReadingAt: z.nullable(IsoDateTimeSchema),
-  lastReadingPath: z.nullable(PagePathSchema),
+  lastReadingPath: z.nullable(StoredPathSchema),
   /** The host of that page; absent on lines last read before LineKeeper kept it. */
   lastReadingHost: z.optional(z.nullable(HostSchema)),
   /** Fingerprint of the last stored reading: identical readings are not stored twice. */
@@ -143,6 +185,8 @@ const LineObjectSchema = z.object({
   lastRechargeOn: z.nullable(IsoDateSchema),
   snoozedUntil: z.nullable(EpochMsSchema),
   lastReminder: z.nullable(ReminderMarkSchema),
+  /** A page expiry waiting for the user's word; absent on lines from before it existed. */
+  heldExpiry: z.optional(z.nullable(HeldExpirySchema)),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
 });
@@ -162,11 +206,14 @@ export const StoredReadingSchema = z.object({
   carrier: CarrierIdSchema,
   kind: PageKindSchema,
   msisdn: z.nullable(MsisdnSchema),
+  /** The masked number's last digits the page showed; absent on older readings. */
+  msisdnTail: z.optional(z.nullable(MsisdnTailSchema)),
   balance: z.nullable(MoneySchema),
   expiresOn: z.nullable(IsoDateSchema),
   receipt: z.nullable(ReceiptSchema),
+  /** The engine's notes, then the background's own codes (`lk:…`, utils/domain/line-rules.ts). */
   notes: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50)),
-  path: PagePathSchema,
+  path: StoredPathSchema,
   /** The page's host; absent on readings stored before LineKeeper kept it. */
   host: z.optional(z.nullable(HostSchema)),
   readAt: IsoDateTimeSchema,
@@ -246,6 +293,7 @@ export const ListLineSchema = z
     lastReadingPath: true,
     lastReadingHost: true,
     snoozedUntil: true,
+    heldExpiry: true,
   })
   .check(needsNumberOrLabel);
 export type ListLine = z.infer<typeof ListLineSchema>;

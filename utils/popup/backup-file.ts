@@ -16,6 +16,44 @@ import { localDate, systemZoneOffset, type ZoneOffset } from '../domain/time';
 /** Larger files are refused unread: the schema's caps (1,000,000 readings) stay far below. */
 export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
 
+/**
+ * The most JSON one runtime message carries: Chrome refuses larger messages. An import is
+ * one message (the background applies it in one transaction, all or nothing), so a backup
+ * whose message would be larger is refused here, before anything is sent.
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+/** UTF-8 bytes of a string (what the message's JSON weighs), without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The bytes of the ui:import-backup message that would carry `backup`. */
+export function importMessageBytes(backup: Backup): number {
+  return utf8Length(JSON.stringify({ type: 'ui:import-backup', backup }));
+}
+
+/**
+ * Why this backup cannot be imported in one message, in the user's language (its size and
+ * the most there is, in MB); null when it fits.
+ */
+export function importSizeRefusal(backup: Backup, t: Translate): string | null {
+  const bytes = importMessageBytes(backup);
+  if (bytes <= MAX_MESSAGE_BYTES) return null;
+  const mib = (n: number) => String(Math.ceil(n / (1024 * 1024)));
+  return t('backupErrorTooLargeToImport', [mib(bytes), mib(MAX_MESSAGE_BYTES)]);
+}
+
 export type BackupRefusal = 'not-json' | 'not-linekeeper' | 'newer-version' | 'invalid';
 
 export interface BackupSummary {

@@ -38,8 +38,10 @@ const utf8 = new TextEncoder();
 
 /**
  * Makes a string safe to put in a TEXT value before escaping: any line break becomes `\n`,
- * other control characters (not allowed in TEXT, RFC 5545 §3.3.11) are dropped, and lone
- * UTF-16 surrogates, which UTF-8 cannot encode, become U+FFFD.
+ * other control characters (not allowed in TEXT, RFC 5545 §3.3.11) are dropped, so are
+ * the Unicode line separators U+2028, U+2029 and U+0085 (some importers break a line at
+ * them, outside any escaping), and lone UTF-16 surrogates, which UTF-8 cannot encode,
+ * become U+FFFD.
  */
 export function cleanIcsText(text: string): string {
   return text
@@ -48,10 +50,16 @@ export function cleanIcsText(text: string): string {
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
-/** C0 controls except tab and line feed, and DEL: TEXT may not contain them. */
+/** C0 controls except tab and line feed, DEL, NEL and the Unicode line/paragraph separators. */
 function isForbiddenControl(char: string): boolean {
   const code = char.charCodeAt(0);
-  return (code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0x7f;
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a) ||
+    code === 0x7f ||
+    code === 0x85 ||
+    code === 0x2028 ||
+    code === 0x2029
+  );
 }
 
 /** TEXT escaping (RFC 5545 §3.3.11): backslash first, then `;` `,` and line breaks. */

@@ -23,6 +23,9 @@ export interface HistoryRow {
   balance: number | null;
   expiresOn: IsoDate | null;
   operationId: string | null;
+  /** The background's note codes and what they concern (a value not used, and why). */
+  notes: string[];
+  receipt: StoredReading['receipt'];
 }
 
 /** Readings as table rows, newest first (ties keep the order they came in). */
@@ -38,6 +41,8 @@ export function historyRows(readings: readonly StoredReading[]): HistoryRow[] {
       balance: reading.balance?.amount ?? null,
       expiresOn: reading.expiresOn,
       operationId: reading.receipt?.operationId ?? null,
+      notes: reading.notes,
+      receipt: reading.receipt,
     }));
 }
 

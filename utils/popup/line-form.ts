@@ -25,7 +25,8 @@ import {
   type LinePatch,
   type MessageOf,
 } from '../protocol/messages';
-import { addDays, todayInBuenosAires } from '../domain/time';
+import { todayInBuenosAires } from '../domain/time';
+import { isExpiryInBounds, rechargeRange } from '../domain/bounds';
 
 export type FieldErrors<F extends string> = Partial<Record<F, MessageKey>>;
 
@@ -94,7 +95,14 @@ export const EMPTY_LINE_FORM: LineFormValues = {
   balance: '',
 };
 
-export function validateLineForm(values: LineFormValues): FormResult<LineFormField, ValidLine> {
+/**
+ * `bounds`: check the expiry against the dates every source is held to (utils/domain/
+ * bounds.ts) as of `now`; a date the line already had (`storedExpiry`) is left alone.
+ */
+export function validateLineForm(
+  values: LineFormValues,
+  bounds?: { now: number; storedExpiry?: IsoDate | null },
+): FormResult<LineFormField, ValidLine> {
   const errors: FieldErrors<LineFormField> = {};
   const carrier = values.carrier;
   if (!isCarrierId(carrier)) errors.carrier = 'formErrCarrier';
@@ -107,6 +115,14 @@ export function validateLineForm(values: LineFormValues): FormResult<LineFormFie
 
   const expiry = parseDateField(values.expiresOn);
   if ('error' in expiry) errors.expiresOn = expiry.error;
+  else if (
+    bounds &&
+    expiry.value !== null &&
+    expiry.value !== bounds.storedExpiry &&
+    !isExpiryInBounds(expiry.value, todayInBuenosAires(bounds.now))
+  ) {
+    errors.expiresOn = 'formErrExpiryRange';
+  }
 
   const balance = parseAmountField(values.balance);
   if ('error' in balance) errors.balance = balance.error;
@@ -280,12 +296,14 @@ export function validateRenewalForm(
 ): FormResult<RenewalFormField, MessageOf<'ui:record-renewal'>> {
   const errors: FieldErrors<RenewalFormField> = {};
   const today = todayInBuenosAires(now);
+  const recharge = rechargeRange(today);
 
   const date = parseDateField(values.date);
   if ('error' in date) errors.date = date.error;
   else if (date.value === null) errors.date = 'formErrRequired';
   // The user may be a day ahead of Argentina (Shanghai): allow Argentina's tomorrow.
-  else if (date.value > addDays(today, 1)) errors.date = 'formErrFutureDate';
+  else if (date.value > recharge.to) errors.date = 'formErrFutureDate';
+  else if (date.value < recharge.from) errors.date = 'formErrRechargeTooOld';
 
   const amount = parseAmountField(values.amount);
   if ('error' in amount) errors.amount = amount.error;
@@ -322,6 +340,7 @@ export function validateRenewalForm(
     if ('error' in expiry) errors.newExpiresOn = expiry.error;
     else if (expiry.value === null) errors.newExpiresOn = 'formErrRequired';
     else if (expiry.value < today) errors.newExpiresOn = 'formErrExpiryPast';
+    else if (!isExpiryInBounds(expiry.value, today)) errors.newExpiresOn = 'formErrExpiryRange';
     else newExpiresOn = expiry.value;
   }
 

@@ -19,6 +19,8 @@ import {
   type Urgency,
 } from '../domain/format';
 import type { MessageKey, Translate, UiLocale } from '../domain/i18n';
+import { MAX_LINES } from '../domain/bounds';
+import { NOTE, canReadingMatchLine, noteCodes } from '../domain/line-rules';
 import { effectiveExpiry } from '../domain/reminders';
 import type { CarrierId, IsoDate, ListLine, StoredReading } from '../domain/records';
 import { daysBetween, todayInBuenosAires } from '../domain/time';
@@ -55,6 +57,11 @@ export interface LineRowView {
   lastRead: string | null;
   /** "reminders snoozed until …"; null when not snoozed. */
   snoozed: string | null;
+  /**
+   * A page date the line did not take because the user's own date says otherwise:
+   * "The page says …, keep which?" (line.heldExpiry, not yet answered); null otherwise.
+   */
+  question: { expiresOn: IsoDate; text: string } | null;
 }
 
 export interface RowContext {
@@ -160,7 +167,18 @@ export function lineRowView(line: ListLine, format: RowFormatter): LineRowView {
     balance: line.balance ? format.money(line.balance.amount) : null,
     lastRead,
     snoozed,
+    question: heldQuestion(line, format),
   };
+}
+
+function heldQuestion(line: ListLine, format: RowFormatter): LineRowView['question'] {
+  const held = line.heldExpiry;
+  if (!held || held.declined || line.expiresOn === null) return null;
+  const text = format.context.t('popupHeldExpiryQuestion', [
+    format.date(held.expiresOn),
+    format.date(line.expiresOn),
+  ]);
+  return { expiresOn: held.expiresOn, text };
 }
 
 /**
@@ -208,7 +226,7 @@ export function snoozeUntil(now: number, days: number): string {
   return new Date(now + days * 86_400_000).toISOString();
 }
 
-// ───────────────────────── Unassigned readings ─────────────────────────
+// ───────────────────────── Readings waiting for a line ─────────────────────────
 
 /** How far back the popup looks for readings waiting for a line (older ones are stale). */
 export const UNASSIGNED_LOOKBACK_DAYS = 60;
@@ -221,15 +239,48 @@ export interface UnassignedView {
   carrierColor: string;
   /** "read 3 hours ago on m-miclaro.claro.com.ar/inicio" */
   read: string;
-  /** What the page showed: balance and expiry, as far as it was read. */
+  /** What the page showed: its number or last digits, balance, expiry, receipt. */
   facts: string[];
-  /** The lines of this carrier it may belong to: "this is line X". */
+  /** Why it waits, or why a value of it will not be used. */
+  why: string[];
+  /** The lines it can be ("this is line X"): same carrier, digits not contradicting; by name. */
   candidates: { lineId: string; name: string }[];
+  /** "Add as a new line" makes sense: no line has the number it shows. */
+  canAddLine: boolean;
+}
+
+/** Explanations of the background's note codes (history and waiting readings). */
+export function noteExplanations(
+  reading: Pick<StoredReading, 'notes' | 'expiresOn' | 'receipt'>,
+  t: Translate,
+  date: (isoDate: IsoDate) => string,
+): string[] {
+  const texts: string[] = [];
+  for (const code of noteCodes(reading.notes)) {
+    if (code === NOTE.expiryOutOfBounds && reading.expiresOn) {
+      texts.push(t('popupWhyExpiryOutOfBounds', [date(reading.expiresOn)]));
+    } else if (code === NOTE.receiptDateOutOfBounds && reading.receipt?.date) {
+      texts.push(t('popupWhyReceiptDateOutOfBounds', [date(reading.receipt.date)]));
+    } else if (code === NOTE.expiryConflict && reading.expiresOn) {
+      texts.push(t('popupWhyExpiryConflict', [date(reading.expiresOn)]));
+    } else if (code === NOTE.pageLimit) {
+      texts.push(t('popupWhyPageLimit'));
+    } else if (code === NOTE.lineCap) {
+      texts.push(t('popupWhyLineCap', [String(MAX_LINES)]));
+    }
+  }
+  return texts;
+}
+
+function lineName(line: ListLine, hideNumbers: boolean): string {
+  const label = line.label.trim();
+  if (label) return label;
+  return line.msisdn ? shownNumber(line.msisdn, hideNumbers) : carrierById(line.carrier).name;
 }
 
 /**
- * Unassigned readings the user can place: only those whose carrier has at least one line,
- * each with that carrier's lines (sorted by name) as candidates; newest first.
+ * Every reading waiting for a line, newest first — also when there is no line at all —
+ * each with the lines it can be (utils/domain/line-rules.ts canReadingMatchLine).
  */
 export function unassignedViews(
   readings: readonly StoredReading[],
@@ -237,28 +288,25 @@ export function unassignedViews(
   format: RowFormatter,
 ): UnassignedView[] {
   const { t, hideNumbers } = format.context;
-  const byCarrier = new Map<CarrierId, { lineId: string; name: string }[]>();
-  for (const line of lines) {
-    const name = line.label.trim()
-      ? line.label.trim()
-      : line.msisdn
-        ? shownNumber(line.msisdn, hideNumbers)
-        : carrierById(line.carrier).name;
-    const list = byCarrier.get(line.carrier) ?? [];
-    list.push({ lineId: line.id, name });
-    byCarrier.set(line.carrier, list);
-  }
-  for (const list of byCarrier.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+  const named = lines
+    .map((line) => ({ line, name: lineName(line, hideNumbers) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   return readings
     .filter((reading) => reading.lineId === null && reading.id !== undefined)
-    .filter((reading) => (byCarrier.get(reading.carrier)?.length ?? 0) > 0)
     .sort((a, b) => (a.readAt < b.readAt ? 1 : a.readAt > b.readAt ? -1 : 0))
     .map((reading) => {
       const carrier = carrierById(reading.carrier);
       const facts: string[] = [];
+      if (reading.msisdn) facts.push(shownNumber(reading.msisdn, hideNumbers));
+      else if (reading.msisdnTail) facts.push(t('popupNumberEndsIn', [reading.msisdnTail]));
       if (reading.balance) facts.push(t('popupBalanceIs', [format.money(reading.balance.amount)]));
       if (reading.expiresOn) facts.push(t('popupExpiresIs', [format.date(reading.expiresOn)]));
       if (reading.receipt) facts.push(t('popupReceiptIs', [reading.receipt.operationId]));
+      const why = noteExplanations(reading, t, format.date);
+      if (why.length === 0) why.push(t('popupUnassignedBody'));
+      const candidates = named
+        .filter(({ line }) => canReadingMatchLine(reading, line))
+        .map(({ line, name }) => ({ lineId: line.id, name }));
       return {
         readingId: reading.id!,
         carrier: reading.carrier,
@@ -266,7 +314,11 @@ export function unassignedViews(
         carrierColor: carrier.color,
         read: readWhere(format.ago(reading.readAt), reading.host, reading.path, t),
         facts,
-        candidates: byCarrier.get(reading.carrier) ?? [],
+        why,
+        candidates,
+        canAddLine:
+          reading.msisdn === null ||
+          !lines.some((line) => line.carrier === reading.carrier && line.msisdn === reading.msisdn),
       };
     });
 }

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import {
   CarrierIdSchema,
   EpochMsSchema,
+  HoldReasonSchema,
   IsoDateSchema,
   IsoDateTimeSchema,
   LabelSchema,
@@ -40,6 +41,17 @@ export const CsReadingMessageSchema = z.strictObject({
 /** The overlay's "don't show on this site again": for the host of the page that sends it. */
 export const CsHideOverlayMessageSchema = z.strictObject({
   type: z.literal('cs:hide-overlay'),
+});
+
+/**
+ * The overlay's close button: not on this page (path) of this tab again. Kept by the
+ * background in storage.session (the page's own storage is the page's to read and write);
+ * cs:reading's reply says `dismissed` for the tab and path it comes from.
+ */
+export const CsDismissOverlayMessageSchema = z.strictObject({
+  type: z.literal('cs:dismiss-overlay'),
+  /** `location.pathname` only. */
+  path: PagePathSchema,
 });
 
 /** The overlay's "enter it by hand": open the popup's add-line form with what was read. */
@@ -112,6 +124,29 @@ export const UiAssignReadingMessageSchema = z.strictObject({
   lineId: RecordIdSchema,
 });
 
+/** A waiting reading becomes a line of its own (its number, or a name from its digits). */
+export const UiAddLineFromReadingMessageSchema = z.strictObject({
+  type: z.literal('ui:add-line-from-reading'),
+  readingId: z.int().check(z.gte(1)),
+});
+
+/** A waiting reading is deleted (with the receipt it recorded, if nobody has it yet). */
+export const UiDiscardReadingMessageSchema = z.strictObject({
+  type: z.literal('ui:discard-reading'),
+  readingId: z.int().check(z.gte(1)),
+});
+
+/**
+ * The answer to "the page says …, keep which?" on a line (line.heldExpiry): `expiresOn` is
+ * the page's date the question showed, so an answer to an older question is refused.
+ */
+export const UiResolveExpiryMessageSchema = z.strictObject({
+  type: z.literal('ui:resolve-expiry'),
+  lineId: RecordIdSchema,
+  keep: z.enum(['mine', 'page']),
+  expiresOn: IsoDateSchema,
+});
+
 export const UiSnoozeLineMessageSchema = z.strictObject({
   type: z.literal('ui:snooze-line'),
   lineId: RecordIdSchema,
@@ -142,6 +177,7 @@ export const UiRefreshListSnapshotMessageSchema = z.strictObject({
 export const CsMessageSchema = z.discriminatedUnion('type', [
   CsReadingMessageSchema,
   CsHideOverlayMessageSchema,
+  CsDismissOverlayMessageSchema,
   CsOpenAddLineMessageSchema,
 ]);
 export type CsMessage = z.infer<typeof CsMessageSchema>;
@@ -153,6 +189,9 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
   UiRestoreLineMessageSchema,
   UiRecordRenewalMessageSchema,
   UiAssignReadingMessageSchema,
+  UiAddLineFromReadingMessageSchema,
+  UiDiscardReadingMessageSchema,
+  UiResolveExpiryMessageSchema,
   UiSnoozeLineMessageSchema,
   UiSaveSettingsMessageSchema,
   UiImportBackupMessageSchema,
@@ -201,6 +240,12 @@ export const ReadingOutcomeSchema = z.enum([
   'receipt-recorded',
   'receipt-duplicate',
   'ignored',
+  /** Stored on its line, which it left as it was: see `held` (the popup says why). */
+  'held',
+  /** From a private (incognito) window: nothing was stored. */
+  'private',
+  /** The page sent more readings than a page may in a minute: nothing was stored. */
+  'limited',
 ]);
 export type ReadingOutcome = z.infer<typeof ReadingOutcomeSchema>;
 
@@ -216,6 +261,10 @@ export const CsReadingReplySchema = z.object({
   previousBalance: z.nullable(MoneySchema),
   readingId: z.nullable(z.int()),
   renewalId: z.nullable(RecordIdSchema),
+  /** Why the reading's values were kept off the line (stored all the same); null if not. */
+  held: z.nullable(HoldReasonSchema),
+  /** The user closed the overlay on this page (path) of this tab: stay away. */
+  dismissed: z.boolean(),
 });
 
 const OkSchema = z.object({ ok: z.literal(true) });
@@ -224,6 +273,7 @@ const LineReplySchema = z.object({ ok: z.literal(true), line: LineSummarySchema 
 export const ReplySchemas = {
   'cs:reading': CsReadingReplySchema,
   'cs:hide-overlay': OkSchema,
+  'cs:dismiss-overlay': OkSchema,
   'cs:open-add-line': OkSchema,
   'ui:add-line': LineReplySchema,
   'ui:update-line': LineReplySchema,
@@ -235,6 +285,9 @@ export const ReplySchemas = {
     line: LineSummarySchema,
   }),
   'ui:assign-reading': LineReplySchema,
+  'ui:add-line-from-reading': LineReplySchema,
+  'ui:discard-reading': OkSchema,
+  'ui:resolve-expiry': LineReplySchema,
   'ui:snooze-line': LineReplySchema,
   'ui:save-settings': z.object({ ok: z.literal(true), settings: SettingsSchema }),
   'ui:import-backup': z.object({

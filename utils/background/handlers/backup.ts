@@ -1,8 +1,8 @@
 /** The backup file: the whole database out (export), or replaced by a file (import). */
-import { BackupSchema, backupIntegrityProblem, type Backup } from '../../domain/backup-format';
+import { BackupSchema, backupIntegrityProblem } from '../../domain/backup-format';
 import { describeIssues } from '../../domain/issues';
 import { refuse, type HandlerTable } from '../context';
-import { readSettings, type LineKeeperDb } from '../db';
+import { readBackup } from '../db';
 
 const uiImportBackup: HandlerTable['ui:import-backup'] = async (message, context) => {
   const parsed = BackupSchema.safeParse(message.backup);
@@ -13,8 +13,15 @@ const uiImportBackup: HandlerTable['ui:import-backup'] = async (message, context
   if (problem) refuse(`backup: ${problem}`);
   const { db } = context.deps;
   // All or nothing: one transaction over every table; any failure rolls everything back.
-  await db.transaction('rw', [db.lines, db.readings, db.renewals, db.settings], async () => {
-    await Promise.all([db.lines.clear(), db.readings.clear(), db.renewals.clear()]);
+  // The trash goes too: an undo after an import must not bring back what the file replaced.
+  const tables = [db.lines, db.readings, db.renewals, db.settings, db.trash];
+  await db.transaction('rw', tables, async () => {
+    await Promise.all([
+      db.lines.clear(),
+      db.readings.clear(),
+      db.renewals.clear(),
+      db.trash.clear(),
+    ]);
     await db.lines.bulkAdd(backup.lines);
     await db.readings.bulkAdd(backup.readings);
     await db.renewals.bulkAdd(backup.renewals);
@@ -33,21 +40,9 @@ const uiImportBackup: HandlerTable['ui:import-backup'] = async (message, context
   };
 };
 
-/** The whole database as a backup file (the popup saves it where the user asks). */
-export async function exportBackup(db: LineKeeperDb, now: number): Promise<Backup> {
-  return db.transaction('r', [db.lines, db.readings, db.renewals, db.settings], async () => ({
-    format: 'linekeeper-backup' as const,
-    version: 1 as const,
-    exportedAt: new Date(now).toISOString(),
-    lines: await db.lines.toArray(),
-    readings: await db.readings.toArray(),
-    renewals: await db.renewals.toArray(),
-    settings: await readSettings(db),
-  }));
-}
-
+/** The whole database as a backup (the popup reads it itself: utils/background/db.ts). */
 const uiExportBackup: HandlerTable['ui:export-backup'] = async (_, context) => ({
-  reply: { ok: true, backup: await exportBackup(context.deps.db, context.now) },
+  reply: { ok: true, backup: await readBackup(context.deps.db, context.now) },
   wrote: false,
 });
 

@@ -2,10 +2,24 @@
  * Lines: added, edited, deleted (to the trash, for undo) and restored by the user; snoozed;
  * the overlay's "enter it by hand" and the popup's request for a fresh list snapshot.
  */
-import { newLine, sameMoney, withExpiryBookkeeping } from '../../domain/line-rules';
+import {
+  newLine,
+  resolveHeldExpiry,
+  sameMoney,
+  withExpiryBookkeeping,
+} from '../../domain/line-rules';
 import type { Line } from '../../domain/records';
 import { lineSummary } from '../../domain/reminders';
-import { checkedLine, findLineByNumber, refuse, requireLine, type HandlerTable } from '../context';
+import {
+  checkedLine,
+  findLineByNumber,
+  refuse,
+  requireExpiryInBounds,
+  requireLine,
+  requireRechargeInBounds,
+  requireRoomForLine,
+  type HandlerTable,
+} from '../context';
 import { snoozeLine } from '../reconcile';
 
 const TRASH_KEEP_DAYS = 30;
@@ -13,10 +27,13 @@ const MAX_SNOOZE_MS = 366 * 86_400_000;
 
 const uiAddLine: HandlerTable['ui:add-line'] = async (message, context) => {
   const { db } = context.deps;
+  requireExpiryInBounds(message.expiresOn, context.now);
+  requireRechargeInBounds(message.lastRechargeOn, context.now);
   return db.transaction('rw', db.lines, async () => {
     if (message.msisdn !== null && (await findLineByNumber(db, message.carrier, message.msisdn))) {
       refuse('a line with this number already exists');
     }
+    await requireRoomForLine(db);
     const draft = newLine(context.newId(), context.nowIso, {
       carrier: message.carrier,
       msisdn: message.msisdn,
@@ -44,15 +61,21 @@ const uiUpdateLine: HandlerTable['ui:update-line'] = async (message, context) =>
     if (patch.msisdn !== undefined) next.msisdn = patch.msisdn;
     if (patch.label !== undefined) next.label = patch.label.trim();
     if (patch.expiresOn !== undefined && patch.expiresOn !== line.expiresOn) {
+      requireExpiryInBounds(patch.expiresOn, context.now);
       next.expiresOn = patch.expiresOn;
       next.expirySource = patch.expiresOn === null ? null : 'manual';
+      // The user's own date answers any page date the line was holding.
+      next.heldExpiry = null;
     }
     if (patch.balance !== undefined && !sameMoney(patch.balance, line.balance)) {
       next.previousBalance = line.balance;
       next.balance = patch.balance;
       next.balanceAt = patch.balance ? context.nowIso : null;
     }
-    if (patch.lastRechargeOn !== undefined) next.lastRechargeOn = patch.lastRechargeOn;
+    if (patch.lastRechargeOn !== undefined && patch.lastRechargeOn !== line.lastRechargeOn) {
+      requireRechargeInBounds(patch.lastRechargeOn, context.now);
+      next.lastRechargeOn = patch.lastRechargeOn;
+    }
     if (next.msisdn !== null && (next.msisdn !== line.msisdn || next.carrier !== line.carrier)) {
       const other = await findLineByNumber(db, next.carrier, next.msisdn);
       if (other && other.id !== line.id) refuse('another line already has this number');
@@ -90,6 +113,7 @@ const uiRestoreLine: HandlerTable['ui:restore-line'] = async (message, context) 
     if (line.msisdn !== null && (await findLineByNumber(db, line.carrier, line.msisdn))) {
       refuse('a line with this number was added since; delete that one first');
     }
+    await requireRoomForLine(db);
     for (const renewal of entry.renewals) {
       if (renewal.operationId === null) continue;
       const twin = await db.renewals
@@ -99,10 +123,27 @@ const uiRestoreLine: HandlerTable['ui:restore-line'] = async (message, context) 
       if (twin) refuse(`operation ${renewal.operationId} was recorded again since`);
     }
     await db.lines.add(line);
-    await db.readings.bulkPut(entry.readings);
-    await db.renewals.bulkPut(entry.renewals);
+    // Fresh ids: a reading stored (or imported) since may have taken an old one, and a
+    // restore never overwrites anything.
+    await db.readings.bulkAdd(entry.readings.map(({ id: _id, ...reading }) => reading));
+    await db.renewals.bulkAdd(entry.renewals);
     await db.trash.delete(entry.id);
     return { reply: { ok: true, line: lineSummary(line, context.now) }, wrote: true };
+  });
+};
+
+const uiResolveExpiry: HandlerTable['ui:resolve-expiry'] = async (message, context) => {
+  const { db } = context.deps;
+  return db.transaction('rw', db.lines, async () => {
+    const line = await requireLine(db, message.lineId);
+    const held = line.heldExpiry ?? null;
+    if (held === null || held.expiresOn !== message.expiresOn) {
+      refuse('this line has no such page date waiting: nothing was changed');
+    }
+    if (message.keep === 'page') requireExpiryInBounds(held.expiresOn, context.now);
+    const saved = checkedLine(resolveHeldExpiry(line, message.keep, context.now, context.nowIso));
+    await db.lines.put(saved);
+    return { reply: { ok: true, line: lineSummary(saved, context.now) }, wrote: true };
   });
 };
 
@@ -135,6 +176,7 @@ export const lineHandlers = {
   'ui:update-line': uiUpdateLine,
   'ui:delete-line': uiDeleteLine,
   'ui:restore-line': uiRestoreLine,
+  'ui:resolve-expiry': uiResolveExpiry,
   'ui:snooze-line': uiSnoozeLine,
   'cs:open-add-line': csOpenAddLine,
   'ui:refresh-list-snapshot': uiRefreshListSnapshot,

@@ -1,9 +1,25 @@
 /**
  * Readings: a page's reading arrives (`cs:reading`) and lands on its line, waits for the
- * user, or records a recharge; the user places a waiting reading (`ui:assign-reading`).
+ * user, or records a recharge; the user places a waiting reading (`ui:assign-reading`),
+ * makes a line of it (`ui:add-line-from-reading`) or discards it (`ui:discard-reading`).
+ * Which line, and what a reading may change, are the pure rules of utils/domain/line-rules.ts.
  */
-import { applyReading, isEmptyReading, lineForReading, receiptDate } from '../../domain/line-rules';
-import type { Line, Renewal, Settings, StoredReading } from '../../domain/records';
+import { carrierById } from '../../carriers';
+import {
+  HOLD_NOTES,
+  NOTE,
+  applyReading,
+  boundsHold,
+  canReadingMatchLine,
+  isEmptyReading,
+  maskPathDigits,
+  newLine,
+  placeReading,
+  receiptRenewal,
+  withOwnNotes,
+  type NoteCode,
+} from '../../domain/line-rules';
+import type { HoldReason, Line, Settings, StoredReading } from '../../domain/records';
 import { lineSummary } from '../../domain/reminders';
 import type { ReplyOf } from '../../protocol/messages';
 import {
@@ -11,11 +27,17 @@ import {
   findLineByNumber,
   refuse,
   requireLine,
+  requireRoomForLine,
+  requireRoomForReading,
+  requireRoomForRenewal,
+  type Context,
   type CsContext,
   type HandlerTable,
 } from '../context';
+import { isDismissed } from '../dismissals';
+import { pageKey } from '../page-limits';
 import { readSettings, readingFingerprint, type LineKeeperDb } from '../db';
-import { newLine } from '../../domain/line-rules';
+import { MAX_LINES } from '../../domain/bounds';
 
 /** A reading claims to be from this far in the past or future at most. */
 const READ_AT_PAST_MS = 86_400_000;
@@ -29,14 +51,54 @@ export function isOverlayDisabled(settings: Settings, context: CsContext): boole
   );
 }
 
-/** An identical reading already waiting unassigned. */
-async function unassignedTwin(db: LineKeeperDb, reading: StoredReading): Promise<boolean> {
+/** An identical reading already stored for this line, or waiting (lineId null). */
+async function hasTwin(
+  db: LineKeeperDb,
+  reading: StoredReading,
+  lineId: string | null,
+): Promise<boolean> {
   const twin = await db.readings
     .where('fingerprint')
     .equals(reading.fingerprint)
-    .filter((r) => r.lineId === null)
+    .filter((r) => r.lineId === lineId)
     .first();
   return twin !== undefined;
+}
+
+/** The stored form of a page's reading: masked path, our notes, never a receipt's expiry. */
+function storedReading(
+  message: Parameters<HandlerTable['cs:reading']>[0],
+  context: CsContext,
+  readAt: string,
+): StoredReading {
+  const { reading } = message;
+  const carrier = context.carrier.id;
+  const receipt = reading.kind === 'receipt' ? reading.receipt : null;
+  const codes: NoteCode[] = [];
+  // A receipt never sets the expiry: a date it shows is not even kept.
+  const expiresOn = reading.kind === 'receipt' ? null : reading.expiresOn;
+  if (reading.kind === 'receipt' && reading.expiresOn !== null)
+    codes.push(NOTE.receiptExpiryIgnored);
+  const values = { carrier, kind: reading.kind, msisdn: reading.msisdn, expiresOn, receipt };
+  const stored: StoredReading = {
+    lineId: null,
+    ...values,
+    msisdnTail: reading.msisdnTail ?? null,
+    balance: reading.balance,
+    notes: [],
+    path: maskPathDigits(message.path),
+    host: context.host,
+    readAt,
+    fingerprint: readingFingerprint({
+      ...values,
+      balance: reading.balance,
+      msisdnTail: reading.msisdnTail ?? null,
+    }),
+  };
+  const hold = boundsHold(stored);
+  if (hold) codes.push(HOLD_NOTES[hold]);
+  stored.notes = withOwnNotes(reading.notes, codes);
+  return stored;
 }
 
 const csReading: HandlerTable['cs:reading'] = async (message, context) => {
@@ -53,165 +115,234 @@ const csReading: HandlerTable['cs:reading'] = async (message, context) => {
   const readAt = new Date(readAtMs).toISOString();
   // Told with every answer, so the content script needs no second round trip.
   const overlayDisabled = isOverlayDisabled(await readSettings(db), context);
+  const dismissed = await isDismissed(
+    context.deps.session,
+    context.tabId,
+    maskPathDigits(message.path),
+  );
   const ignored: ReplyOf<'cs:reading'> = {
     ok: true,
     outcome: 'ignored',
     overlayDisabled,
+    dismissed,
     created: false,
     line: null,
     previousBalance: null,
     readingId: null,
     renewalId: null,
+    held: null,
   };
+  // A private window's pages leave nothing behind (docs/architecture.md).
+  if (context.incognito) return { reply: { ...ignored, outcome: 'private' }, wrote: false };
   if (isEmptyReading(reading)) return { reply: ignored, wrote: false };
 
-  const receipt = reading.kind === 'receipt' ? reading.receipt : null;
-  const stored: StoredReading = {
-    lineId: null,
-    carrier,
-    kind: reading.kind,
-    msisdn: reading.msisdn,
-    balance: reading.balance,
-    expiresOn: reading.expiresOn,
-    receipt,
-    notes: reading.notes,
-    path: message.path,
-    host: context.host,
-    readAt,
-    fingerprint: readingFingerprint({ ...reading, carrier, receipt }),
-  };
+  const stored = storedReading(message, context, readAt);
+  const page = pageKey(context.host, context.tabId);
 
   return db.transaction('rw', db.lines, db.readings, db.renewals, async () => {
     const byNumber =
-      reading.msisdn !== null ? await findLineByNumber(db, carrier, reading.msisdn) : undefined;
-    const placed = lineForReading(
-      reading,
-      byNumber,
-      byNumber ? [] : await db.lines.where('carrier').equals(carrier).toArray(),
-    );
-    let line: Line | undefined = placed.line ?? undefined;
-    let created = false;
+      stored.msisdn !== null ? await findLineByNumber(db, carrier, stored.msisdn) : undefined;
+    const candidates =
+      stored.msisdn !== null
+        ? byNumber
+          ? [byNumber]
+          : []
+        : await db.lines.where('carrier').equals(carrier).toArray();
+    const placement = placeReading(stored, candidates);
+    let line: Line | undefined = placement.to === 'line' ? placement.line : undefined;
+    const summary = () => (line ? lineSummary(line, context.now) : null);
 
+    const receipt = stored.receipt;
     if (receipt) {
       const duplicate = await db.renewals
         .where('[carrier+operationId]')
         .equals([carrier, receipt.operationId])
         .first();
       if (duplicate) {
+        const reply = { ...ignored, outcome: 'receipt-duplicate' as const, line: summary() };
+        return { reply: { ...reply, renewalId: duplicate.id }, wrote: false };
+      }
+    }
+    // What the reading would do to its line, before anything is written.
+    let result = line ? applyReading(line, stored, context.now, context.nowIso) : null;
+    const hold: HoldReason | null = result?.held ?? boundsHold(stored);
+    if (!receipt || hold) {
+      const same = line
+        ? line.lastReadingKey === stored.fingerprint ||
+          (hold !== null && (await hasTwin(db, stored, line.id)))
+        : await hasTwin(db, stored, null);
+      if (same) {
+        const outcome = hold && line ? ('held' as const) : ('unchanged' as const);
+        const previousBalance = line?.previousBalance ?? null;
         return {
-          reply: {
-            ...ignored,
-            outcome: 'receipt-duplicate',
-            line: line ? lineSummary(line, context.now) : null,
-            renewalId: duplicate.id,
-          },
+          reply: { ...ignored, outcome, line: summary(), previousBalance, held: hold },
           wrote: false,
         };
       }
-    } else if (
-      line ? line.lastReadingKey === stored.fingerprint : await unassignedTwin(db, stored)
-    ) {
-      return {
-        reply: {
-          ...ignored,
-          outcome: 'unchanged',
-          line: line ? lineSummary(line, context.now) : null,
-          previousBalance: line?.previousBalance ?? null,
-        },
-        wrote: false,
-      };
+    }
+    if (!context.deps.limits.tryStore(page, context.now)) {
+      return { reply: { ...ignored, outcome: 'limited' }, wrote: false };
     }
 
-    if (!line && placed.create && reading.msisdn !== null) {
-      line = checkedLine(
-        newLine(context.newId(), context.nowIso, {
-          carrier,
-          msisdn: reading.msisdn,
-          label: '',
-          source: 'page',
-        }),
-      );
-      await db.lines.add(line);
-      created = true;
+    let created = false;
+    if (placement.to === 'new' && stored.msisdn !== null) {
+      // Past the caps, a new number waits for the user instead of making a line.
+      if ((await db.lines.count()) >= MAX_LINES) {
+        stored.notes = withOwnNotes(stored.notes, [NOTE.lineCap]);
+      } else if (!context.deps.limits.tryCreate(page, context.now)) {
+        stored.notes = withOwnNotes(stored.notes, [NOTE.pageLimit]);
+      } else {
+        line = checkedLine(
+          newLine(context.newId(), context.nowIso, {
+            carrier,
+            msisdn: stored.msisdn,
+            label: '',
+            source: 'page',
+          }),
+        );
+        await db.lines.add(line);
+        created = true;
+        result = applyReading(line, stored, context.now, context.nowIso);
+      }
+    }
+    if (result?.held === 'expiry-conflict') {
+      stored.notes = withOwnNotes(stored.notes, [NOTE.expiryConflict]);
     }
 
     const previousBalance = created ? null : (line?.balance ?? null);
     stored.lineId = line?.id ?? null;
     const readingId = await db.readings.add(stored);
-    if (line) {
-      line = checkedLine(applyReading(line, stored, context.now, context.nowIso));
+    await requireRoomForReading(db, readingId);
+    if (line && result && result.line !== line) {
+      line = checkedLine(result.line);
       await db.lines.put(line);
     }
 
     let renewalId: string | null = null;
-    if (receipt) {
-      const renewal: Renewal = {
-        id: context.newId(),
-        lineId: line?.id ?? null,
-        carrier,
-        date: receiptDate(stored),
-        amount: receipt.amount,
-        currency: 'ARS',
-        operationId: receipt.operationId,
-        months: null,
-        paymentMethod: null,
-        note: '',
-        source: 'receipt',
-        createdAt: context.nowIso,
-      };
+    const renewal = receiptRenewal(stored, line?.id ?? null, context.newId(), context.nowIso);
+    if (renewal) {
+      await requireRoomForRenewal(db);
       await db.renewals.add(renewal);
       renewalId = renewal.id;
     }
 
+    const outcome = renewal ? 'receipt-recorded' : !line ? 'unassigned' : hold ? 'held' : 'saved';
     return {
       reply: {
-        ok: true,
-        outcome: receipt ? 'receipt-recorded' : line ? 'saved' : 'unassigned',
-        overlayDisabled,
+        ...ignored,
+        outcome,
         created,
-        line: line ? lineSummary(line, context.now) : null,
+        line: summary(),
         previousBalance,
         readingId,
         renewalId,
+        held: hold,
       },
       wrote: true,
     };
   });
 };
 
+/** A waiting reading, or a refusal that says why it cannot be placed. */
+async function waitingReading(db: LineKeeperDb, readingId: number): Promise<StoredReading> {
+  const reading = await db.readings.get(readingId);
+  if (!reading) refuse('no such reading');
+  if (reading.lineId !== null) refuse('this reading already belongs to a line');
+  return reading;
+}
+
+/** Places a waiting reading on `line`: its receipt's renewal follows it; the rules apply. */
+async function placeOnLine(
+  db: LineKeeperDb,
+  reading: StoredReading,
+  line: Line,
+  context: Context,
+): Promise<Line> {
+  const { line: next, held } = applyReading(
+    line,
+    { ...reading, lineId: line.id },
+    context.now,
+    context.nowIso,
+  );
+  const notes =
+    held === 'expiry-conflict' ? withOwnNotes(reading.notes, [NOTE.expiryConflict]) : reading.notes;
+  await db.readings.update(reading.id!, { lineId: line.id, notes });
+  if (reading.receipt) {
+    await db.renewals
+      .where('[carrier+operationId]')
+      .equals([reading.carrier, reading.receipt.operationId])
+      .filter((renewal) => renewal.lineId === null)
+      .modify({ lineId: line.id });
+  }
+  const saved = checkedLine(next);
+  if (saved !== line) await db.lines.put(saved);
+  return saved;
+}
+
 const uiAssignReading: HandlerTable['ui:assign-reading'] = async (message, context) => {
   const { db } = context.deps;
   return db.transaction('rw', db.lines, db.readings, db.renewals, async () => {
-    const reading = await db.readings.get(message.readingId);
-    if (!reading) refuse('no such reading');
-    if (reading.lineId !== null) refuse('this reading already belongs to a line');
+    const reading = await waitingReading(db, message.readingId);
     const line = await requireLine(db, message.lineId);
     if (line.carrier !== reading.carrier) refuse('the reading is from another carrier');
-    if (reading.msisdn !== null && line.msisdn !== null && reading.msisdn !== line.msisdn) {
+    if (!canReadingMatchLine(reading, line)) {
       refuse('the reading shows another number than this line');
     }
     if (reading.msisdn !== null && line.msisdn === null) {
       const other = await findLineByNumber(db, line.carrier, reading.msisdn);
       if (other) refuse('another line already has the number this reading shows');
     }
-    await db.readings.update(reading.id!, { lineId: line.id });
+    const saved = await placeOnLine(db, reading, line, context);
+    return { reply: { ok: true, line: lineSummary(saved, context.now) }, wrote: true };
+  });
+};
+
+const uiAddLineFromReading: HandlerTable['ui:add-line-from-reading'] = async (message, context) => {
+  const { db } = context.deps;
+  return db.transaction('rw', db.lines, db.readings, db.renewals, async () => {
+    const reading = await waitingReading(db, message.readingId);
+    if (reading.msisdn !== null && (await findLineByNumber(db, reading.carrier, reading.msisdn))) {
+      refuse('a line with this number already exists');
+    }
+    await requireRoomForLine(db);
+    // Without a number, the line is named by the digits the page showed, else its carrier.
+    const tail = reading.msisdnTail ?? null;
+    const label =
+      reading.msisdn !== null ? '' : tail !== null ? `…${tail}` : carrierById(reading.carrier).name;
+    const line = checkedLine(
+      newLine(context.newId(), context.nowIso, {
+        carrier: reading.carrier,
+        msisdn: reading.msisdn,
+        label,
+        source: 'page',
+      }),
+    );
+    await db.lines.add(line);
+    const saved = await placeOnLine(db, reading, line, context);
+    return { reply: { ok: true, line: lineSummary(saved, context.now) }, wrote: true };
+  });
+};
+
+const uiDiscardReading: HandlerTable['ui:discard-reading'] = async (message, context) => {
+  const { db } = context.deps;
+  return db.transaction('rw', db.readings, db.renewals, async () => {
+    const reading = await waitingReading(db, message.readingId);
+    await db.readings.delete(reading.id!);
+    // The receipt it recorded goes too, while no line has it: the operation can be read again.
     if (reading.receipt) {
       await db.renewals
         .where('[carrier+operationId]')
         .equals([reading.carrier, reading.receipt.operationId])
         .filter((renewal) => renewal.lineId === null)
-        .modify({ lineId: line.id });
+        .delete();
     }
-    // An older reading still tells us the number and the last recharge.
-    const saved = checkedLine(
-      applyReading(line, { ...reading, lineId: line.id }, context.now, context.nowIso),
-    );
-    await db.lines.put(saved);
-    return { reply: { ok: true, line: lineSummary(saved, context.now) }, wrote: true };
+    return { reply: { ok: true }, wrote: true };
   });
 };
 
 export const readingHandlers = {
   'cs:reading': csReading,
   'ui:assign-reading': uiAssignReading,
+  'ui:add-line-from-reading': uiAddLineFromReading,
+  'ui:discard-reading': uiDiscardReading,
 } satisfies Partial<HandlerTable>;

@@ -2,16 +2,23 @@
 import { laterDate, withExpiryBookkeeping } from '../../domain/line-rules';
 import type { Line, Renewal } from '../../domain/records';
 import { lineSummary } from '../../domain/reminders';
-import { addDays, todayInBuenosAires } from '../../domain/time';
-import { checkedLine, refuse, requireLine, type HandlerTable } from '../context';
+import {
+  checkedLine,
+  refuse,
+  requireExpiryInBounds,
+  requireLine,
+  requireRechargeInBounds,
+  requireRoomForRenewal,
+  type HandlerTable,
+} from '../context';
 
 const uiRecordRenewal: HandlerTable['ui:record-renewal'] = async (message, context) => {
   const { db } = context.deps;
-  if (message.date > addDays(todayInBuenosAires(context.now), 1)) {
-    refuse('the renewal date is in the future');
-  }
+  requireRechargeInBounds(message.date, context.now);
+  requireExpiryInBounds(message.newExpiresOn, context.now);
   return db.transaction('rw', db.lines, db.renewals, async () => {
     const line = await requireLine(db, message.lineId);
+    await requireRoomForRenewal(db);
     if (message.operationId !== null) {
       const twin = await db.renewals
         .where('[carrier+operationId]')
@@ -41,6 +48,8 @@ const uiRecordRenewal: HandlerTable['ui:record-renewal'] = async (message, conte
     if (message.newExpiresOn !== null) {
       next.expiresOn = message.newExpiresOn;
       next.expirySource = 'renewal';
+      // The user's own date answers any page date the line was holding.
+      next.heldExpiry = null;
     }
     const saved = checkedLine(withExpiryBookkeeping(line, next, context.now));
     await db.renewals.add(renewal);

@@ -3,6 +3,8 @@ import { SettingsSchema, type Settings } from '../../domain/records';
 import { describeIssues } from '../../domain/issues';
 import { refuse, type HandlerTable } from '../context';
 import { readSettings, type LineKeeperDb } from '../db';
+import { addDismissal } from '../dismissals';
+import { maskPathDigits } from '../../domain/line-rules';
 
 async function saveSettings(db: LineKeeperDb, patch: Partial<Settings>): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
@@ -34,7 +36,16 @@ const csHideOverlay: HandlerTable['cs:hide-overlay'] = async (_, context) => {
   return { reply: { ok: true }, wrote: true };
 };
 
+const csDismissOverlay: HandlerTable['cs:dismiss-overlay'] = async (message, context) => {
+  const { session } = context.deps;
+  if (!session || context.tabId === null) refuse('refused: no tab to remember the dismissal for');
+  await addDismissal(session, context.tabId, maskPathDigits(message.path));
+  // storage.session only: nothing in the database changed, nothing to reconcile.
+  return { reply: { ok: true }, wrote: false };
+};
+
 export const settingsHandlers = {
   'ui:save-settings': uiSaveSettings,
   'cs:hide-overlay': csHideOverlay,
+  'cs:dismiss-overlay': csDismissOverlay,
 } satisfies Partial<HandlerTable>;
