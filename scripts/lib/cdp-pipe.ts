@@ -130,7 +130,7 @@ export class CdpBrowser {
     return () => set.delete(listener);
   }
 
-  /** The process id of the browser (for reading its and its children's CPU time). */
+  /** The browser's process id (its renderers and helpers are its descendants). */
   get pid(): number | undefined {
     return this.child.pid;
   }
