@@ -55,7 +55,7 @@
  * `table`, wall clock).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -524,6 +524,7 @@ interface Figures {
   extensionTaskCpuMs: number | null;
   extensionTaskTotalMs: number | null;
   firstReadMs: number | null;
+  firstReadCpuMs: number | null;
   overlayFrameMs: number | null;
   loadToOverlayMs: number | null;
   controlMs: number;
@@ -542,6 +543,7 @@ function figuresOf(result: ShapeResult): Figures {
     extensionTaskCpuMs: medianOf(result.with.map((l) => l.trace?.totalCpuMs)),
     extensionTaskTotalMs: medianOf(result.with.map((l) => l.trace?.totalMs)),
     firstReadMs: medianOf(result.with.map((l) => l.trace?.firstReadMs)),
+    firstReadCpuMs: medianOf(result.with.map((l) => l.trace?.firstReadCpuMs)),
     overlayFrameMs: medianOf(result.with.map((l) => l.trace?.overlayFrameMs)),
     loadToOverlayMs: medianOf(
       result.with.map((l) => l.trace?.loadToOverlayPaintedMs ?? l.overlayFrameStartMs),
@@ -564,7 +566,7 @@ function printShape(result: ShapeResult): void {
     `  script time (ScriptDuration, ${args.clock} clock, median of ${result.with.length}): with ${fmt(f.withScriptMs)} ms [${range(result.with.map((l) => l.scriptMs))}], without ${fmt(f.withoutScriptMs)} ms [${range(result.without.map((l) => l.scriptMs))}] → added ${fmt(f.addedScriptMs)} ms`,
   );
   console.log(
-    `  extension tasks (trace): longest ${fmt(f.longestTaskMs)} ms median [${range(result.with.map((l) => l.trace?.longestMs))}], all together ${fmt(f.extensionTaskTotalMs)} ms median, first read ${fmt(f.firstReadMs)} ms median; control without the extension: ${fmt(f.controlMs)} ms`,
+    `  extension tasks (trace): longest ${fmt(f.longestTaskMs)} ms median (${fmt(f.longestTaskCpuMs)} ms cpu) [${range(result.with.map((l) => l.trace?.longestMs))}], all together ${fmt(f.extensionTaskTotalMs)} ms median, first read ${fmt(f.firstReadMs)} ms median (${fmt(f.firstReadCpuMs)} ms cpu); control without the extension: ${fmt(f.controlMs)} ms`,
   );
   const typical = result.with.find((l) => l.trace?.longestMs === f.longestTaskMs) ?? result.with[0];
   if (typical?.trace) {
@@ -576,7 +578,7 @@ function printShape(result: ShapeResult): void {
     );
   }
   console.log(
-    `  load event → overlay painted: ${fmt(f.loadToOverlayMs, 0)} ms median [${range(result.with.map((l) => l.trace?.loadToOverlayPaintedMs))}]; the frame that paints it: ${fmt(f.overlayFrameMs)} ms median (${(['style', 'layout', 'prePaint', 'paint'] as const).map((part) => `${part} ${fmt(medianOf(result.with.map((l) => l.trace?.overlayFrameParts?.[part])))}`).join(', ')})`,
+    `  load event → overlay painted: ${fmt(f.loadToOverlayMs, 0)} ms median [${range(result.with.map((l) => l.trace?.loadToOverlayPaintedMs))}]; the frame that paints it: ${fmt(f.overlayFrameMs)} ms median, ${fmt(medianOf(result.with.map((l) => l.trace?.overlayFrameCpuMs)))} ms cpu (${(['style', 'layout', 'prePaint', 'paint'] as const).map((part) => `${part} ${fmt(medianOf(result.with.map((l) => l.trace?.overlayFrameParts?.[part])))}`).join(', ')})`,
   );
   if (result.name === 'live') {
     console.log(
@@ -615,6 +617,7 @@ function printSummary(results: ShapeResult[]): void {
       'ext tasks',
       'cpu',
       'read',
+      'cpu',
       'load→overlay',
       'overlay frame',
     ],
@@ -632,6 +635,7 @@ function printSummary(results: ShapeResult[]): void {
       fmt(f.extensionTaskTotalMs),
       fmt(f.extensionTaskCpuMs),
       fmt(f.firstReadMs),
+      fmt(f.firstReadCpuMs),
       fmt(f.loadToOverlayMs, 0),
       fmt(f.overlayFrameMs),
     ]);
@@ -762,6 +766,7 @@ async function main(): Promise<void> {
     });
   }
   if (args.json) {
+    mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
     writeFileSync(
       args.json,
       `${JSON.stringify(

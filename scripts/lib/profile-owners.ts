@@ -37,8 +37,11 @@ export interface CpuProfile {
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-/** One decoded segment: generated column → source index, source line, source column. */
-type Segment = [number, number, number, number];
+/**
+ * One decoded segment: generated column → source index, source line, source column, name
+ * index (-1: none).
+ */
+type Segment = [number, number, number, number, number];
 
 export class SourceMap {
   private readonly lines: Segment[][] = [];
@@ -46,11 +49,15 @@ export class SourceMap {
   constructor(
     private readonly sources: string[],
     mappings: string,
+    private readonly names: string[] = [],
+    /** The generated code's lines: to tell which named segment a minified name sits at. */
+    private readonly code: string[] = [],
   ) {
     const digit = new Map([...BASE64].map((char, index) => [char, index]));
     let source = 0;
     let sourceLine = 0;
     let sourceColumn = 0;
+    let name = 0;
     for (const line of mappings.split(';')) {
       const segments: Segment[] = [];
       let column = 0;
@@ -76,20 +83,26 @@ export class SourceMap {
           source += fields[1]!;
           sourceLine += fields[2]!;
           sourceColumn += fields[3]!;
-          segments.push([column, source, sourceLine, sourceColumn]);
+          if (fields.length >= 5) name += fields[4]!;
+          segments.push([column, source, sourceLine, sourceColumn, fields.length >= 5 ? name : -1]);
         }
       }
       this.lines.push(segments);
     }
   }
 
-  /** Reads a `.map` file; source paths are made relative to `root` (node_modules kept). */
+  /**
+   * Reads a `.map` file and the code it maps (`file` without `.map`); source paths are made
+   * relative to `root` (node_modules kept).
+   */
   static read(file: string, root: string): SourceMap {
     const map = JSON.parse(readFileSync(file, 'utf8')) as {
       sources: string[];
       sourceRoot?: string;
+      names?: string[];
       mappings: string;
     };
+    const code = readFileSync(file.replace(/\.map$/, ''), 'utf8').split('\n');
     const dir = path.dirname(file);
     const sources = map.sources.map((source) => {
       const absolute = path.resolve(dir, map.sourceRoot ?? '', source);
@@ -98,22 +111,52 @@ export class SourceMap {
         ? absolute.slice(modules + 1)
         : path.relative(root, absolute).split(path.sep).join('/');
     });
-    return new SourceMap(sources, map.mappings);
+    return new SourceMap(sources, map.mappings, map.names ?? [], code);
   }
 
-  /** The source file at a generated position (0-based line and column), or null. */
-  sourceAt(line: number, column: number): string | null {
+  /**
+   * The original name of a function that V8 calls `minified` and places at a generated
+   * position: the named segment shortly before that position where the generated code
+   * spells `minified` (the function's own name, or the variable an arrow is assigned to).
+   */
+  originalName(line: number, column: number, minified: string): string | null {
+    const segments = this.lines[line];
+    const text = this.code[line];
+    if (!segments || !text || !minified) return null;
+    for (let i = segments.length - 1; i >= 0; i--) {
+      const [at, , , , name] = segments[i]!;
+      if (at > column) continue;
+      if (column - at > 48) break;
+      if (name >= 0 && text.startsWith(minified, at)) return this.names[name] ?? null;
+    }
+    return null;
+  }
+
+  /** The segment at a generated position (0-based line and column), or null. */
+  private segmentAt(line: number, column: number): Segment | null {
     const segments = this.lines[line];
     if (!segments?.length) return null;
     let low = 0;
     let high = segments.length - 1;
-    if (segments[0]![0] > column) return this.sources[segments[0]![1]] ?? null;
+    if (segments[0]![0] > column) return segments[0]!;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
       if (segments[middle]![0] <= column) low = middle;
       else high = middle - 1;
     }
-    return this.sources[segments[low]![1]] ?? null;
+    return segments[low]!;
+  }
+
+  /** The source file at a generated position (0-based line and column), or null. */
+  sourceAt(line: number, column: number): string | null {
+    const segment = this.segmentAt(line, column);
+    return segment ? (this.sources[segment[1]] ?? null) : null;
+  }
+
+  /** The original line (1-based) at a generated position, or null. */
+  sourceLineAt(line: number, column: number): number | null {
+    const segment = this.segmentAt(line, column);
+    return segment ? segment[2] + 1 : null;
   }
 }
 
@@ -167,7 +210,12 @@ export function profileOwners(
       if (frame.url !== scriptUrl) continue;
       if (at === id) {
         const file = sourceOf(frame);
-        result = { owner: file, fn: `${file} › ${frame.functionName || '(anonymous)'}` };
+        // An anonymous function is named by the line it starts on.
+        const name =
+          map?.originalName(frame.lineNumber, frame.columnNumber, frame.functionName) ??
+          (frame.functionName ||
+            `(anonymous, line ${map?.sourceLineAt(frame.lineNumber, frame.columnNumber) ?? '?'})`);
+        result = { owner: file, fn: `${file} › ${name}` };
       } else {
         // Regex nodes are named after their whole source: keep it readable.
         const full = leaf.functionName || '(anonymous)';

@@ -77,16 +77,18 @@ export interface TraceSummary {
   /** The same two in the main thread's CPU time (what contention for the cores leaves out). */
   longestCpuMs: number;
   totalCpuMs: number;
-  /** The frame that first painted the overlay: its main-thread task, ms. */
+  /** The frame that first painted the overlay: its main-thread task, ms (wall, CPU). */
   overlayFrameMs: number | null;
+  overlayFrameCpuMs: number | null;
   /** What that frame spent its time on, ms: style, layout, pre-paint, paint. */
   overlayFrameParts: Record<'style' | 'layout' | 'prePaint' | 'paint', number> | null;
   /** From the load event to the end of that frame's main-thread work, ms. */
   loadToOverlayPaintedMs: number | null;
   /** Main-thread tasks of 50 ms or more, whoever caused them. */
   longTasks: number;
-  /** The first extension task run by a timer (the page watcher's first read), ms. */
+  /** The first extension task run by a timer (the page watcher's first read), ms (wall, CPU). */
   firstReadMs: number | null;
+  firstReadCpuMs: number | null;
 }
 
 const dataOf = (event: TraceEvent) =>
@@ -146,10 +148,12 @@ export function summariseTrace(
     longestCpuMs: 0,
     totalCpuMs: 0,
     overlayFrameMs: null,
+    overlayFrameCpuMs: null,
     overlayFrameParts: null,
     loadToOverlayPaintedMs: null,
     longTasks: 0,
     firstReadMs: null,
+    firstReadCpuMs: null,
   };
   // Events are sorted by start: walk them once alongside the tasks.
   let cursor = 0;
@@ -187,6 +191,7 @@ export function summariseTrace(
         summary.overlayFrameMs === null
       ) {
         summary.overlayFrameMs = (task.dur ?? 0) / 1000;
+        summary.overlayFrameCpuMs = (task.tdur ?? task.dur ?? 0) / 1000;
         summary.loadToOverlayPaintedMs = (end - loadTs) / 1000;
         const part = (name: string) =>
           inside.filter((e) => e.name === name).reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
@@ -211,7 +216,10 @@ export function summariseTrace(
       ...(timer && whole ? ['timer'] : []),
       ...new Set(extensionEvents.map((event) => event.name)),
     ].join('+');
-    if (timer && whole && summary.firstReadMs === null) summary.firstReadMs = ms;
+    if (timer && whole && summary.firstReadMs === null) {
+      summary.firstReadMs = ms;
+      summary.firstReadCpuMs = cpuMs;
+    }
     summary.tasks.push({
       atMs: (task.ts - loadTs) / 1000,
       ms,
