@@ -7,11 +7,12 @@
  *   options: --runs 7  --shapes table,cards  --json FILE  --clock thread|wall
  *            --extension-dir <build folder>
  *
- * Run time: about 12 minutes on this 2-core machine with the defaults (8 pages × 7 pairs
- * of loads + 8 profiled loads), not the 6 that were hoped for: a 1 MB page takes 1–2.5 s
- * to its load event here and each load then waits out its window (1.5 s; 5 s on `live`),
- * so 112 measured loads cannot take much under 7 minutes however little else is done.
- * `--runs 3` takes about 6 minutes.
+ * Run time: about 13 minutes on this 2-core machine with the defaults (8 pages × 7 pairs
+ * of loads + 8 profiled loads; 13 min 20 s measured while other work took 1.3 of the 2
+ * cores), not the 6 that were hoped for: a 1 MB page takes 1.5–4 s to its load event here
+ * and each load then waits out its window (1.6–2.8 s; 6 s on `live`), so 112 measured
+ * loads cannot take much under 8 minutes however little else is done. `--runs 3` takes
+ * about 7 minutes, `--runs 2` about 5.
  *
  * Pages (scripts/lib/page-shapes.ts and the three large fixtures), each ~1 MB and served
  * at its carrier URL through the DevTools Fetch domain in both browsers alike: table,

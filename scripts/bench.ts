@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the project, then one table of the promises made
  * in figures: page reading, reconcile, storing a reading, the popup with 500 lines, what
- * carrier pages pay for the content script (bench:page, ~9 minutes of it), and every built
+ * carrier pages pay for the content script (bench:page, ~13 minutes of it), and every built
  * JavaScript file against its gzip budget. Timings depend on the machine (the load average
  * is printed); sizes do not, and are also enforced by `npm test`.
  */
