@@ -66,6 +66,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       '.output/',
+      // Private build folders (LINEKEEPER_OUT_DIR=.output-bench and the like).
       '.output-*/',
       '.wxt/',
       'test-results/',

@@ -18,6 +18,12 @@ export default defineConfig({
     ...(process.env.LINEKEEPER_TEST_SCHEMA_V3 === '1'
       ? { define: { __LK_TEST_SCHEMA_V3__: 'true' } }
       : {}),
+    // Benchmarks only (scripts/bench-page.ts, into a private LINEKEEPER_OUT_DIR): source maps
+    // to fold CPU-profile samples back to source files. 'hidden' writes .map files without a
+    // sourceMappingURL comment, so the built JavaScript stays byte-identical to the shipped one.
+    ...(process.env.LINEKEEPER_SOURCEMAP === '1'
+      ? { build: { sourcemap: 'hidden' as const } }
+      : {}),
   }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, viteConfig) => {

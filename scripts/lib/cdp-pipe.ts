@@ -17,13 +17,24 @@ import { CHROMIUM_FLAGS, chromiumPath } from '../../tests/support/chromium';
 interface CdpMessage {
   id?: number;
   method?: string;
+  params?: unknown;
+  sessionId?: string;
   result?: unknown;
   error?: { message: string };
+}
+
+/** Receives one protocol event; `sessionId` is the attached target's (none: the browser's). */
+export type CdpListener = (params: Record<string, unknown>, sessionId: string | undefined) => void;
+
+export interface LaunchOptions {
+  /** More Chromium flags (window size, say), after the shared ones. */
+  args?: string[];
 }
 
 export class CdpBrowser {
   private nextId = 1;
   private readonly pending = new Map<number, (message: CdpMessage) => void>();
+  private readonly listeners = new Map<string, Set<CdpListener>>();
   private exited = false;
 
   private constructor(
@@ -33,18 +44,26 @@ export class CdpBrowser {
     const input = child.stdio[4] as Readable;
     // A character may be split across two chunks.
     const decoder = new StringDecoder('utf8');
-    let buffered = '';
+    // Messages are JSON separated by NUL. Only the new chunk is searched for the separator:
+    // a trace or a CPU profile arrives as a message of many megabytes.
+    let parts: string[] = [];
     input.on('data', (chunk: Buffer) => {
-      buffered += decoder.write(chunk);
-      // Messages are JSON separated by NUL.
-      for (let end = buffered.indexOf('\0'); end >= 0; end = buffered.indexOf('\0')) {
-        const message = JSON.parse(buffered.slice(0, end)) as CdpMessage;
-        buffered = buffered.slice(end + 1);
+      let text = decoder.write(chunk);
+      for (let end = text.indexOf('\0'); end >= 0; end = text.indexOf('\0')) {
+        parts.push(text.slice(0, end));
+        text = text.slice(end + 1);
+        const message = JSON.parse(parts.join('')) as CdpMessage;
+        parts = [];
         if (message.id !== undefined) {
           this.pending.get(message.id)?.(message);
           this.pending.delete(message.id);
+        } else if (message.method) {
+          for (const listener of this.listeners.get(message.method) ?? []) {
+            listener((message.params ?? {}) as Record<string, unknown>, message.sessionId);
+          }
         }
       }
+      if (text) parts.push(text);
     });
     // A browser that dies fails every pending call instead of hanging the benchmark.
     child.once('exit', (code, signal) => {
@@ -57,8 +76,14 @@ export class CdpBrowser {
     (child.stdio[3] as Writable).on('error', () => undefined);
   }
 
-  /** Headless Chromium with one unpacked extension and a fresh profile. */
-  static async launch(extensionDir: string): Promise<CdpBrowser> {
+  /**
+   * Headless Chromium with a fresh profile and one unpacked extension, or none (null):
+   * the same flags otherwise, so the two can be compared.
+   */
+  static async launch(
+    extensionDir: string | null,
+    options: LaunchOptions = {},
+  ): Promise<CdpBrowser> {
     const userDataDir = mkdtempSync(path.join(tmpdir(), 'linekeeper-cdp-'));
     const child = spawn(
       chromiumPath(),
@@ -66,9 +91,11 @@ export class CdpBrowser {
         '--headless',
         '--remote-debugging-pipe',
         `--user-data-dir=${userDataDir}`,
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
+        ...(extensionDir
+          ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+          : []),
         ...CHROMIUM_FLAGS,
+        ...(options.args ?? []),
         'about:blank',
       ],
       { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
@@ -93,6 +120,19 @@ export class CdpBrowser {
         `${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`,
       );
     });
+  }
+
+  /** Calls `listener` with every `method` event, from any session; returns an unsubscribe. */
+  on(method: string, listener: CdpListener): () => void {
+    let set = this.listeners.get(method);
+    if (!set) this.listeners.set(method, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /** The browser's process id (its renderers and helpers are its descendants). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   /** The id of the first extension that shows a target (its service worker), within 20 s. */
