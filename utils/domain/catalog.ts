@@ -9,7 +9,7 @@
  * substitutions (missing ones are empty), `$$` is a `$`, and a `$` before anything else is
  * dropped with that character.
  */
-import type { MessageKey, Translate } from './i18n';
+import type { MessageKey, Translate, UiLocale } from './i18n';
 
 interface MessageEntry {
   message: string;
@@ -80,5 +80,28 @@ export function catalogTranslator(catalog: Catalog): Translate {
           ? substitutions
           : [substitutions];
     return substitute(template, list);
+  };
+}
+
+/** Where a language's messages live in the built extension. */
+export function catalogPath(locale: UiLocale): string {
+  return `/_locales/${locale}/messages.json`;
+}
+
+/**
+ * Catalogs by language, each read once: `read(path)` returns the parsed JSON of an
+ * extension file (the background and the popup pass `fetch(runtime.getURL(path))`). A
+ * file that cannot be read gives an empty catalog, so text falls back to message keys
+ * rather than breaking the page.
+ */
+export function makeCatalogCache(read: (path: string) => Promise<unknown>) {
+  const loading = new Map<UiLocale, Promise<Catalog>>();
+  return (locale: UiLocale): Promise<Catalog> => {
+    let catalog = loading.get(locale);
+    if (!catalog) {
+      catalog = read(catalogPath(locale)).then(compileCatalog, () => new Map<string, string>());
+      loading.set(locale, catalog);
+    }
+    return catalog;
   };
 }

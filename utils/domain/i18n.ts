@@ -16,6 +16,15 @@ export type MessageKey = keyof typeof import('../../public/_locales/en/messages.
 /** `t(key, substitutions)`: chrome.i18n semantics ($1, $2 … placeholders). */
 export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
 
+/** The interface language the user chose in Settings; 'auto' follows the browser. */
+export const LANGUAGE_CHOICES = ['auto', ...UI_LOCALES] as const;
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
+
+/** The language to speak: the user's choice, else the browser's (a BCP 47 tag). */
+export function resolveLocale(choice: LanguageChoice | undefined, browserTag: string): UiLocale {
+  return choice && choice !== 'auto' ? choice : uiLocaleFromTag(browserTag);
+}
+
 /** Which of our three languages serves a browser language tag (zh-TW too: closer than en). */
 export function uiLocaleFromTag(tag: string): UiLocale {
   const lower = tag.toLowerCase();

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { CARRIER_IDS, type CarrierId } from '../carriers';
+import { LANGUAGE_CHOICES } from './i18n';
 import { isRealCalendarDate } from './time';
 
 /** The registry's carriers (utils/carriers): adding one there is all the records need. */
@@ -266,6 +267,8 @@ export const SettingsSchema = z.object({
   notificationsEnabled: z.boolean(),
   overlayDisabledCarriers: z.array(CarrierIdSchema).check(z.maxLength(CARRIER_IDS.length)),
   overlayHiddenHosts: z.array(HostSchema).check(z.maxLength(200)),
+  /** The interface language; absent (older data) or 'auto' follows the browser. */
+  language: z.optional(z.enum(LANGUAGE_CHOICES)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -275,6 +278,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notificationsEnabled: true,
   overlayDisabledCarriers: [],
   overlayHiddenHosts: [],
+  language: 'auto',
 };
 
 // ───────────────────────── List snapshot (utils/domain/list-snapshot.ts) ─────────────────────────
