@@ -485,5 +485,6 @@ describe('one import is one runtime message (at most 64 MiB of JSON)', () => {
     expect(importSizeRefusal(backup, translatorFor('es'))).toBe(
       'Esta copia es demasiado grande para importarla de una vez (66 MB; el máximo es 64 MB). No se cambió nada.',
     );
-  });
+    // Building and measuring 66 MiB of JSON takes seconds on a loaded two-core machine.
+  }, 30_000);
 });

@@ -28,7 +28,7 @@ export function rechargeStep(url: URL): Extract<UrlPageKind, 'recharge' | 'recei
  * example amounts and dates, never the user's own.
  */
 export const INFORMATION_PATH =
-  /(?:^|\/)(?:ayuda|help|faq|preguntas[\w-]*|novedades|noticias|news|blog|promociones?|promos?|ofertas?|beneficios|buscar|busqueda|search|legales?|terminos[\w-]*|condiciones|planes|tienda|catalogo|contacto|institucional|prensa)(?:\/|$|[-_.])/i;
+  /(?:^|\/)(?:ayuda|help|faq|preguntas[\w-]*|error(?:es)?|mantenimiento|maintenance|404|500|503|novedades|noticias|news|blog|promociones?|promos?|ofertas?|beneficios|buscar|busqueda|search|legales?|terminos[\w-]*|condiciones|planes|tienda|catalogo|contacto|institucional|prensa)(?:\/|$|[-_.])/i;
 
 /** Sign-in pages: they carry example numbers and prices, never a line. */
 export const LOGIN_PATH = /login|ingreso|signin|iniciar-sesion/i;

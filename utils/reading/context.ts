@@ -7,11 +7,11 @@
  * DOM, not by distance in the text: a caption in the value's own card wins over the
  * neighbouring card's, above or below.
  */
-import type { PageStructure, Region } from './structure';
+import { textStart, type PageStructure, type Region } from './structure';
 import { foldText } from './text';
 import type { FoundValue } from './values';
 import { ensureVisible, type PageText, type TextLine } from './visible-text';
-import { parentAcrossShadow } from './visibility';
+import { parentAcrossShadow, type Layout } from './visibility';
 
 export type LabelPlace = 'above' | 'below' | 'column' | 'row' | 'reader';
 
@@ -76,6 +76,12 @@ function firstClause(text: string, valueOpensLine: boolean): string {
   return text.slice(0, m.index).slice(0, 40);
 }
 
+/** `vence el`, `vencen:`, `válido hasta`: a clause of at most two words, no subject named. */
+function isBareVerb(clause: string): boolean {
+  const words = clause.replace(/[^a-z0-9ñ ]+/g, ' ').trim();
+  return words !== '' && words.split(/\s+/).length <= 2;
+}
+
 export interface ContextFinder {
   (value: FoundValue): ValueContext;
 }
@@ -89,6 +95,7 @@ export function makeContextFinder(
 ): ContextFinder {
   const cache = new Map<FoundValue, ValueContext>();
   const foldedVisible = new Map<TextLine, string>();
+  const gridCache = new Map<Element, GridLayout>();
 
   /** A neighbouring line as a person reads it (hidden lines give nothing). */
   const readable = (index: number): { line: TextLine; folded: string } | null => {
@@ -99,6 +106,32 @@ export function makeContextFinder(
     let folded = foldedVisible.get(line);
     if (folded === undefined) foldedVisible.set(line, (folded = foldText(line.labelText)));
     return { line, folded };
+  };
+
+  /** The grid's items, and the line each one shows (lines near `from`, inside the grid). */
+  const gridLayout = (grid: Element, from: TextLine): GridLayout => {
+    const items = gridItems(grid, page.visibility.layoutOf);
+    const itemSet = new Set(items);
+    const lineOf = new Map<Element, TextLine>();
+    const take = (index: number): boolean => {
+      const line = page.lines[index];
+      if (!line || !grid.contains(line.block)) return false;
+      for (
+        let node: Element | null = line.block;
+        node && node !== grid;
+        node = node.parentElement
+      ) {
+        if (itemSet.has(node)) {
+          if (!lineOf.has(node)) lineOf.set(node, line);
+          break;
+        }
+      }
+      return true;
+    };
+    // Bounded: a grid of hundreds of rows is a list, read near the value only.
+    for (let i = from.index, n = 0; n < 800 && take(i); i -= 1, n += 1);
+    for (let i = from.index + 1, n = 0; n < 800 && take(i); i += 1, n += 1);
+    return { items, lineOf };
   };
 
   return (value: FoundValue): ValueContext => {
@@ -116,7 +149,15 @@ export function makeContextFinder(
       folded.slice(value.end, next ? next.start : undefined),
       beforeRaw.trim() === '',
     );
-    const earlier = previous ? lastClause(folded.slice(0, previous.start)) : '';
+    // The clause before the previous value; with none, a bare verb's subject in the clause
+    // before it (`39.372 puntos · vencen el 22/04`: the points expire, not the line).
+    const earlier = previous
+      ? lastClause(folded.slice(0, previous.start))
+      : isBareVerb(before)
+        ? lastClause(
+            beforeRaw.slice(0, beforeRaw.length - before.length).replace(/[\s|•·;.!?—–-]+$/, ''),
+          )
+        : '';
     const firstValue = siblings[0];
     const lineHead =
       firstValue && firstValue !== value ? folded.slice(0, firstValue.start).slice(0, 60) : '';
@@ -133,9 +174,9 @@ export function makeContextFinder(
       previous: previous && beforeRaw.length <= 40 && !/[|•·;]/.test(beforeRaw) ? previous : null,
       labels: () => (labels ??= findLabels()),
       headings: () => (headings ??= findHeadings()),
-      region: structure.region(block),
-      repeated: structure.inRepeatedEntry(block),
-      entry: structure.lineEntry(block),
+      region: structure.region(value.owner),
+      repeated: structure.inRepeatedEntry(value.owner),
+      entry: structure.lineEntry(value.owner),
       inTable: cell !== null && columnHeaderText(cell) !== null,
     };
     cache.set(value, context);
@@ -144,7 +185,14 @@ export function makeContextFinder(
     function findLabels(): Label[] {
       const found: Label[] = [];
       // Screen-reader text on the value's own line (an icon's hidden name, say).
-      if (line.labelText !== line.visibleText && line.labelText.length <= 120) {
+      // Not when that text states a figure of its own (`Saldo anterior $ 1.960` read out
+      // beside a shown `$ 960`): it names that figure.
+      const figures = (text: string) => text.match(/\d[\d.,]*/g)?.length ?? 0;
+      if (
+        line.labelText !== line.visibleText &&
+        line.labelText.length <= 120 &&
+        figures(line.labelText) === figures(line.visibleText)
+      ) {
         found.push({ text: foldText(line.labelText), place: 'reader', distance: 0 });
       }
       // Table cells: the column header and the row header name the value.
@@ -156,7 +204,12 @@ export function makeContextFinder(
         if (rowHeader) found.push({ text: foldText(rowHeader), place: 'row', distance: 0 });
       }
       // Under a column header, the cells around are the row's other data, not labels.
-      if (header !== null || (before.trim().length >= 3 && anyWord(before))) return found;
+      if (header !== null) return found;
+      // A name given to the value's element or its card (`title`, `aria-label`): icons
+      // and KPI tiles name their value that way.
+      const named = attributeLabel(value.owner);
+      if (named) found.push({ text: foldText(named), place: 'reader', distance: 0 });
+      if (before.trim().length >= 3 && anyWord(before)) return found;
       const ancestors = ancestorChain(block);
       const distanceTo = (other: Element): number => {
         for (let node: Element | null = other; node; node = parentAcrossShadow(node)) {
@@ -181,6 +234,12 @@ export function makeContextFinder(
           if (anyWord(neighbour.folded)) break;
         }
       };
+      // A grid item's label is the item a row above it, when the grid's columns are known.
+      const gridLabel = labelInGrid(line);
+      if (gridLabel) {
+        found.push(gridLabel);
+        return found;
+      }
       look(line.index - 1, -1, 3, 'above');
       look(line.index + 1, 1, 2, 'below');
       // The label that shares the value's closest container is its own; a caption above
@@ -198,6 +257,51 @@ export function makeContextFinder(
       );
       // A row header is also the line above its cell: one label, counted once.
       return found.filter((label, i) => found.findIndex((l) => l.text === label.text) === i);
+    }
+
+    /**
+     * A grid item's label: in a browser, the nearest item with words to its left on its
+     * row or above it in its column (however the CSS placed them); without layout, the
+     * item a row above in source order.
+     */
+    function labelInGrid(valueLine: TextLine): Label | null {
+      const item = valueLine.block;
+      let grid = item.parentElement;
+      // Through a `display: contents` row, the grid is one level further up.
+      if (grid && !page.grids.has(grid)) grid = grid.parentElement;
+      if (!grid || !page.grids.has(grid)) return null;
+      let layout = gridCache.get(grid);
+      if (!layout) gridCache.set(grid, (layout = gridLayout(grid, valueLine)));
+      const labelOf = (other: Element | undefined): Label | null => {
+        const found = other ? layout.lineOf.get(other) : undefined;
+        const candidate = found ? readable(found.index) : null;
+        if (!candidate) return null;
+        const theirs = valuesByLine.get(candidate.line) ?? [];
+        if (theirs.some((v) => v.kind === value.kind) || !anyWord(candidate.folded)) return null;
+        return { text: candidate.folded, place: 'above', distance: 1 };
+      };
+      if (page.visibility.hasLayout) {
+        const box = item.getBoundingClientRect();
+        let best: { label: Label; gap: number } | null = null;
+        for (const other of layout.items) {
+          if (other === item || !layout.lineOf.has(other)) continue;
+          const r = other.getBoundingClientRect();
+          const rowShare = Math.min(r.bottom, box.bottom) - Math.max(r.top, box.top);
+          const columnShare = Math.min(r.right, box.right) - Math.max(r.left, box.left);
+          const onRow = rowShare >= Math.min(r.height, box.height) / 2 && r.right <= box.left + 2;
+          const inColumn =
+            columnShare >= Math.min(r.width, box.width) / 2 && r.bottom <= box.top + 2;
+          if (!onRow && !inColumn) continue;
+          const gap = onRow ? box.left - r.right : box.top - r.bottom;
+          if (best && gap >= best.gap) continue;
+          const label = labelOf(other);
+          if (label) best = { label, gap };
+        }
+        return best?.label ?? null;
+      }
+      const columns = page.grids.get(grid) ?? 0;
+      const at = layout.items.indexOf(item);
+      return columns >= 2 && at >= columns ? labelOf(layout.items[at - columns]) : null;
     }
 
     function findHeadings(): string[] {
@@ -221,6 +325,19 @@ export function makeContextFinder(
         const tag = above.line.block.localName;
         const isHeading =
           /^h[1-6]$/.test(tag) || above.line.block.getAttribute('role') === 'heading';
+        // A menu beside the content (`<aside>`, `<nav>`) titles nothing.
+        if (!isHeading && structure.region(above.line.block).chrome) continue;
+        // A grid's first item is a cell among cells, not the grid's title.
+        if (container && page.grids.has(container) && !isHeading) continue;
+        // A wrapper around the whole page (an app's root `div`) titles nothing: its first
+        // line is the site's bar.
+        const pageStart = page.lines[0]?.block;
+        if (!isHeading && pageStart && container?.contains(pageStart)) break;
+        // A caption right above another value is that value's label, not the card's title.
+        const nextLine = page.lines[index + 1];
+        if (!isHeading && index + 1 !== line.index && nextLine && valuesByLine.has(nextLine)) {
+          continue;
+        }
         const earlierLine = page.lines[index - 1];
         const firstInContainer = !earlierLine || !container?.contains(earlierLine.block);
         if ((firstInContainer || isHeading) && above.line.labelText.length <= 70) {
@@ -232,6 +349,46 @@ export function makeContextFinder(
       return out;
     }
   };
+}
+
+/**
+ * `title` / `aria-label` of the value's element or of a small box around it (two levels
+ * up at most, holding little more than the value): a section's name is not a label.
+ */
+function attributeLabel(element: Element): string | null {
+  let node: Element | null = element;
+  for (let i = 0; node && i < 3; i += 1, node = node.parentElement) {
+    if (i > 0) {
+      // A box of a few elements around little text (checked in that order: cheap first).
+      if (node.childElementCount > 6) break;
+      if (textStart(node, 300).replace(/\s+/g, ' ').length > 80) break;
+    }
+    const name = node.getAttribute('aria-label') ?? node.getAttribute('title');
+    if (name && name.length <= 60 && !/\d{3}/.test(name)) return name;
+  }
+  return null;
+}
+
+interface GridLayout {
+  items: Element[];
+  lineOf: Map<Element, TextLine>;
+}
+
+/**
+ * A grid's items in order: its children, and the children of its `display: contents` rows
+ * (the first 400: a longer grid is a list, whose labels are its header row).
+ */
+function gridItems(grid: Element, layoutOf: (element: Element) => Layout): Element[] {
+  const items: Element[] = [];
+  for (
+    let child = grid.firstElementChild;
+    child && items.length < 400;
+    child = child.nextElementSibling
+  ) {
+    if (layoutOf(child).kind === 'contents') items.push(...Array.from(child.children));
+    else items.push(child);
+  }
+  return items;
 }
 
 function ancestorChain(element: Element): Map<Element, number> {

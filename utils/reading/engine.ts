@@ -19,7 +19,13 @@ import { isListCell, makeContextFinder } from './context';
 import { chooseResultingBalance, findOutcomeMarkers, readReceipt } from './receipt';
 import { makePageStructure, type PageStructure } from './structure';
 import { foldText } from './text';
-import { findValues, VALUE_PREFILTER, valueKindsIn, type FoundValue } from './values';
+import {
+  findValues,
+  resolveOwners,
+  VALUE_PREFILTER,
+  valueKindsIn,
+  type FoundValue,
+} from './values';
 import { collectLines, ensureVisible, type PageText, type TextLine } from './visible-text';
 import * as words from './vocabulary';
 
@@ -113,6 +119,10 @@ const ANY_WORD = new RegExp(
     words.NOT_EXPIRY_WORDS,
     words.MSISDN_WORDS,
     words.NOT_MSISDN_WORDS,
+    // A receipt's labels (`IMPORTE`, `FECHA`) name its values as much as `Saldo` does.
+    words.RECHARGE_AMOUNT_WORDS,
+    words.PAID_TOTAL_WORDS,
+    words.RECEIPT_DATE_WORDS,
   ]
     .map((r) => r.source)
     .join('|'),
@@ -189,7 +199,11 @@ export function readCarrierPage(input: EngineInput): Reading {
     const receipt = readReceipt(values, contextOf, page, receiptLines, structure);
     if (receipt.operationLabelSeen || receipt.receipt) {
       if (!receipt.receipt) notes.push(...receipt.notes);
-      const balance = chooseResultingBalance(values, contextOf, notes);
+      const balance = chooseResultingBalance(
+        values.filter((value) => !receipt.amountSources.includes(value)),
+        contextOf,
+        notes,
+      );
       // A receipt never sets the expiry.
       return finish({
         ...reading('receipt'),
@@ -262,6 +276,7 @@ function visibleValues(
       found = findValues(line, line.visibleText, now);
       if (found.length === 0) continue;
     }
+    resolveOwners(line, found);
     valuesByLine.set(line, found);
     values.push(...found);
   }

@@ -21,7 +21,9 @@ export function parseAmount(raw: string): number | null {
   if (lastDot >= 0 && lastComma >= 0) {
     // Both present: the later one is the decimal mark, the other groups thousands.
     const decimalMark = lastDot > lastComma ? '.' : ',';
-    groupSeparator = decimalMark === '.' ? ',' : '.';
+    // `1,234.56` is how the US writes it; on an Argentine page it cannot be read for sure.
+    if (decimalMark === '.') return null;
+    groupSeparator = '.';
     const cut = Math.max(lastDot, lastComma);
     integerPart = text.slice(0, cut);
     decimalPart = text.slice(cut + 1);

@@ -34,6 +34,25 @@ function seenFolded(line: TextLine, page: PageText): string {
   return line.visible ? foldText(line.visibleText) : '';
 }
 
+/**
+ * What a line states: its visible text without the parts that are links, buttons or the
+ * page's furniture (`Telecom Argentina · <a>Pago rechazado: ¿qué hago?</a>` states
+ * nothing about a payment).
+ */
+function statedText(line: TextLine, page: PageText, structure: PageStructure): string {
+  ensureVisible(line, page);
+  if (!line.visible) return '';
+  let out = '';
+  for (const piece of line.pieces) {
+    const element = piece.node.parentElement;
+    if (!element || page.visibility(element) !== 'shown') continue;
+    const region = structure.region(element);
+    if (region.control || region.chrome) continue;
+    out += piece.data;
+  }
+  return foldText(out.replace(/\s+/g, ' ').trim());
+}
+
 export function findOutcomeMarkers(
   page: PageText,
   markerLines: number[],
@@ -60,7 +79,7 @@ export function findOutcomeMarkers(
     const region = structure.region(line.block);
     // Links, buttons, menus, footers, FAQs: things to click or read about, not outcomes.
     if (region.chrome || region.control) continue;
-    const folded = seenFolded(line, page);
+    const folded = statedText(line, page, structure);
     if (!folded || folded.length > 220) continue;
     const heading = region.heading || region.outcome;
     if (words.ERROR_PAGE_WORDS.test(folded) && heading) errorPage = true;
@@ -91,6 +110,8 @@ export interface ReceiptReading {
   /** The receipt, when both its amount and its operation id were found. */
   receipt: Reading['receipt'];
   operationLabelSeen: boolean;
+  /** Where the amount was read: that figure is not also the balance after the recharge. */
+  amountSources: FoundValue[];
   notes: string[];
 }
 
@@ -126,12 +147,12 @@ export function readReceipt(
     .filter((c) => c.verdict === 'weak' && c.source)
     .map((c) => ({ ...c, ...judge(contextOf(c.source!), PAID_TOTAL_FIELD) }))
     .filter(isStrong);
-  const amount = decide(
-    recharge.length > 0 ? recharge : total,
-    formatAmount,
-    'receipt amount',
-    notes,
-  );
+  // Without a name, the one amount a receipt shows that nothing rules out (the big figure
+  // under "¡Recarga exitosa!"): a receipt states what was paid.
+  const unnamed = judged.filter((c) => c.verdict === 'weak');
+  const pool =
+    recharge.length > 0 ? recharge : total.length > 0 ? total : unnamed.length === 1 ? unnamed : [];
+  const amount = decide(pool, formatAmount, 'receipt amount', notes);
 
   const { operationId, labelSeen } = findOperationId(page, receiptLines, structure, notes);
 
@@ -169,6 +190,7 @@ export function readReceipt(
         ? { amount, currency: 'ARS', operationId, date }
         : null,
     operationLabelSeen: labelSeen,
+    amountSources: pool.filter((c) => c.value === amount && c.source).map((c) => c.source!),
     notes,
   };
 }
@@ -194,33 +216,56 @@ export function chooseResultingBalance(
 
 const ID_TOKEN = /^[A-Za-z0-9](?:[A-Za-z0-9_/.-]*[A-Za-z0-9])?/;
 
-/** Operation ids need no money or date on their line, so every visible receipt line is searched. */
+/**
+ * The receipt's operation id: the number labelled operación / transacción; when none is
+ * shown, the receipt's own number (N° de comprobante). Never an invoice, an authorization
+ * or a card's digits. Every visible receipt line is searched (ids need no money or date).
+ */
 function findOperationId(
   page: PageText,
   receiptLines: number[],
   structure: PageStructure,
   notes: string[],
 ): { operationId: string | null; labelSeen: boolean } {
+  const byOperation = idsLabelled(
+    page,
+    receiptLines,
+    structure,
+    words.OPERATION_ID_LABEL,
+    /operac|transac/i,
+  );
+  const found =
+    byOperation.ids.length > 0
+      ? byOperation
+      : idsLabelled(page, receiptLines, structure, words.RECEIPT_NUMBER_LABEL, /comprob/i);
+  return {
+    operationId: decide(found.ids, (id) => id, 'operation id', notes),
+    labelSeen: byOperation.labelSeen || found.labelSeen,
+  };
+}
+
+function idsLabelled(
+  page: PageText,
+  receiptLines: number[],
+  structure: PageStructure,
+  label: RegExp,
+  prefilter: RegExp,
+): { ids: Candidate<string>[]; labelSeen: boolean } {
   const found: Candidate<string>[] = [];
   let labelSeen = false;
   const lines = page.lines;
   for (const index of receiptLines) {
     const line = lines[index];
-    if (!line || !/operac|transac/i.test(line.text)) continue;
+    if (!line || !prefilter.test(line.text)) continue;
     // A past recharge's id, listed below the new one, is not this receipt's.
     if (structure.inRepeatedEntry(line.block) || structure.region(line.block).chrome) continue;
     const folded = seenFolded(line, page);
     if (!folded) continue;
     const text = line.visibleText;
-    words.OPERATION_ID_LABEL.lastIndex = 0;
-    for (
-      let m = words.OPERATION_ID_LABEL.exec(folded);
-      m;
-      m = words.OPERATION_ID_LABEL.exec(folded)
-    ) {
-      const labelStart = Math.max(0, m.index - 25);
-      if (words.NOT_OPERATION_ID_WORDS.test(folded.slice(labelStart, m.index + m[0].length)))
-        continue;
+    label.lastIndex = 0;
+    for (let m = label.exec(folded); m; m = label.exec(folded)) {
+      const around = folded.slice(Math.max(0, m.index - 25), m.index + m[0].length);
+      if (label === words.OPERATION_ID_LABEL && words.NOT_OPERATION_ID_WORDS.test(around)) continue;
       labelSeen = true;
       let rest = text.slice(m.index + m[0].length);
       const lead = /^[\s:#°º.-]*(?:(?:n[°ºo]|nro|num|numero)\.?[\s:#]*)?/i.exec(rest)?.[0] ?? '';
@@ -237,11 +282,13 @@ function findOperationId(
           break;
         }
       }
-      if (!token || !/\d/.test(token) || token.length < 3 || token.length > 64) continue;
+      if (!token || token.length < 3 || token.length > 64) continue;
+      // Ids carry digits, or are codes in capitals (`TXGFBEUFVFHU`), never a word.
+      if (!/\d/.test(token) && !/^[A-Z]{6,}$/.test(token)) continue;
       if (/^\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/.test(token)) continue;
       if (/^\d{1,2}:\d{2}/.test(token)) continue;
       found.push({ value: token, verdict: 'strong', score: 5, why: m[0], source: null });
     }
   }
-  return { operationId: decide(found, (id) => id, 'operation id', notes), labelSeen };
+  return { ids: found, labelSeen };
 }

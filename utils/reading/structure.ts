@@ -9,6 +9,7 @@
  * Every answer is cached per element; each costs a short walk up the tree.
  */
 import { foldText } from './text';
+import { HISTORY_WORDS } from './vocabulary';
 import { parentAcrossShadow } from './visibility';
 
 export interface Region {
@@ -147,11 +148,31 @@ export function makePageStructure(
     return answer;
   };
 
+  const histories = new Map<Element, boolean>();
+  /** A section whose heading names the past ("Movimientos", "Tus recargas anteriores"). */
+  const isHistorySection = (element: Element): boolean => {
+    let answer = histories.get(element);
+    if (answer === undefined) {
+      answer = false;
+      let child = element.firstElementChild;
+      for (let i = 0; child && i < 2; i += 1, child = child.nextElementSibling) {
+        const tag = child.localName;
+        if (/^h[1-6]$/.test(tag) || child.getAttribute('role') === 'heading' || tag === 'legend') {
+          answer = HISTORY_WORDS.test(foldText(textStart(child, 80)));
+          break;
+        }
+      }
+      histories.set(element, answer);
+    }
+    return answer;
+  };
+
   const inRepeatedEntry = (element: Element): boolean => {
     let node: Element | null = element;
     for (let depth = 0; node && depth < 6; depth += 1, node = node.parentElement) {
       if (node.localName === 'body' || node.localName === 'main') return false;
       if (isRepeatedRow(node) && lineEntry(node) !== 'selected') return true;
+      if (isHistorySection(node)) return true;
     }
     return false;
   };

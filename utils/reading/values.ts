@@ -14,6 +14,11 @@ export type ValueKind = 'money' | 'date' | 'phone';
 export interface FoundValue {
   kind: ValueKind;
   line: TextLine;
+  /**
+   * The element that holds the value's first character (the line's block until resolved):
+   * where a value sits in the page's structure, when several entries share one line.
+   */
+  owner: Element;
   /** Offsets in `text`: the line's visible text once resolved (`line.visibleText`). */
   start: number;
   end: number;
@@ -33,7 +38,7 @@ export function findValues(line: TextLine, text: string, now: Date, folded?: str
     for (const match of matches) {
       const { start, end } = match;
       if (values.some((taken) => start < taken.end && end > taken.start)) continue;
-      values.push({ kind, line, start, end, text, [kind]: match } as FoundValue);
+      values.push({ kind, line, owner: line.block, start, end, text, [kind]: match } as FoundValue);
     }
   };
   if (/[$]|ars|pesos/i.test(text)) add('money', findMoney(text));
@@ -47,4 +52,33 @@ export function valueKindsIn(text: string, now: Date): 'money' | 'date' | 'both'
   const money = /[$]|ars\b|pesos/i.test(text) && findMoney(text).some((m) => m.amount !== null);
   const date = /\d/.test(text) && findDates(text, now).some((d) => d.kind !== 'relative' && d.iso);
   return money && date ? 'both' : money ? 'money' : date ? 'date' : null;
+}
+
+/**
+ * The element holding each value: the piece of the line its first character came from.
+ * Pieces are found in the text in order (hidden ones are simply not found).
+ */
+export function resolveOwners(line: TextLine, values: FoundValue[]): void {
+  if (values.length === 0) return;
+  const text = values[0]!.text;
+  const starts: { at: number; element: Element }[] = [];
+  let cursor = 0;
+  for (const piece of line.pieces) {
+    const data = piece.data.replace(/\s+/g, ' ').trim();
+    if (!data) continue;
+    const at = text.indexOf(data, cursor);
+    if (at < 0) continue;
+    const element = piece.node.parentElement;
+    if (element) starts.push({ at, element });
+    cursor = at + data.length;
+  }
+  for (const value of values) {
+    let owner: Element | null = null;
+    for (const start of starts) {
+      if (start.at > value.start) break;
+      owner = start.element;
+    }
+    // A value that opens a piece may still begin in the piece before (`$` + `1.234`).
+    value.owner = owner ?? starts[0]?.element ?? line.block;
+  }
 }

@@ -32,6 +32,53 @@ export interface VisibilityCheck {
    * layout: always true (the element checks above are all there is).
    */
   textDrawn(node: Text): boolean;
+  /**
+   * How an element lays out its children, cached per look (tag, classes, inline style):
+   * `grid` with its column count (0 when unknown), `block` for a custom element drawn as a
+   * block, else `inline`. Pages repeat the same few looks, so a 1 MB page asks the
+   * browser a few hundred times at most.
+   */
+  layoutOf(element: Element): Layout;
+}
+
+export type Layout =
+  | { kind: 'grid'; columns: number }
+  | { kind: 'block' }
+  | { kind: 'inline' }
+  /** `display: contents`: no box of its own; its children are its parent's items. */
+  | { kind: 'contents' };
+
+const INLINE: Layout = { kind: 'inline' };
+const BLOCK: Layout = { kind: 'block' };
+const CONTENTS: Layout = { kind: 'contents' };
+const BLOCK_DISPLAY = /^(?:block|flex|grid|list-item|table|flow-root)/;
+
+/**
+ * Columns of a `grid-template-columns` value: a browser's resolved track list
+ * (`260px 120px`), or an author's (`1fr auto`, `repeat(3, 1fr)`). 0 when not countable
+ * (`repeat(auto-fill, …)` without layout).
+ */
+export function countGridColumns(value: string): number {
+  const tracks = value.replace(/\[[^\]]*\]/g, ' ').trim();
+  if (!tracks || tracks === 'none') return 0;
+  let count = 0;
+  let depth = 0;
+  let token = '';
+  const close = () => {
+    const repeat = /^repeat\(\s*(\d+)\s*,(.*)\)$/.exec(token);
+    if (repeat) count += Number(repeat[1]) * countGridColumns(repeat[2] ?? '');
+    else if (/^repeat\(/.test(token)) count = NaN;
+    else if (token) count += 1;
+    token = '';
+  };
+  for (const char of tracks) {
+    if (char === '(') depth += 1;
+    if (char === ')') depth -= 1;
+    if (depth === 0 && /\s/.test(char)) close();
+    else token += char;
+  }
+  close();
+  return Number.isFinite(count) ? count : 0;
 }
 
 /** The parent element, or the shadow host for a node at the top of a shadow tree. */
@@ -58,6 +105,26 @@ export function makeVisibilityCheck(doc: Document): VisibilityCheck {
       }
     : makeSmallCascade(doc);
   const cache = new Map<Element, Visibility>();
+  const layouts = new Map<string, Layout>();
+  const layoutOf = (element: Element): Layout => {
+    const key = `${element.localName} ${element.getAttribute('class') ?? ''} ${element.getAttribute('style') ?? ''}`;
+    let layout = layouts.get(key);
+    if (layout === undefined) {
+      let style: CSSStyleDeclaration | null = null;
+      try {
+        style = styleOf(element);
+      } catch {
+        style = null;
+      }
+      const display = style?.display ?? '';
+      if (/grid/.test(display)) {
+        layout = { kind: 'grid', columns: countGridColumns(style?.gridTemplateColumns ?? '') };
+      } else if (display === 'contents') layout = CONTENTS;
+      else layout = BLOCK_DISPLAY.test(display) ? BLOCK : INLINE;
+      layouts.set(key, layout);
+    }
+    return layout;
+  };
 
   const own = (element: Element): Visibility => {
     if (element.hasAttribute('hidden') && element.localName !== 'slot') return 'hidden';
@@ -189,12 +256,13 @@ export function makeVisibilityCheck(doc: Document): VisibilityCheck {
     return true;
   };
 
-  return Object.assign(check, { hasLayout, textDrawn });
+  return Object.assign(check, { hasLayout, textDrawn, layoutOf });
 }
 
-/** The properties that can hide text, as a small cascade reads them. */
+/** The properties that can hide text or lay text out in a grid, as a small cascade reads them. */
 const HIDING_PROPERTIES = [
   'display',
+  'grid-template-columns',
   'visibility',
   'opacity',
   'overflow',
@@ -276,6 +344,7 @@ function makeSmallCascade(doc: Document): StyleSource {
       height: get('height', 'auto'),
       transform: get('transform', 'none'),
       contentVisibility: get('content-visibility', 'visible'),
+      gridTemplateColumns: get('grid-template-columns', 'none'),
       contain: '',
     } as unknown as CSSStyleDeclaration;
   };

@@ -137,6 +137,11 @@ export interface PageText {
   truncated: boolean;
   /** Password inputs met on the way (their values are never read). */
   passwordFields: Element[];
+  /**
+   * Grid containers met on the way, with their column count (0 when unknown): each grid
+   * item is a line of its own, and an item's label may be the item a row above it.
+   */
+  grids: Map<Element, number>;
 }
 
 /** `<time datetime="2027-01-15">15 ene</time>`: the machine-readable date of the element. */
@@ -152,6 +157,10 @@ export function collectLines(doc: Document): PageText {
   let block: Element = doc.body ?? doc.documentElement;
   let depth = 0;
   const passwordFields: Element[] = [];
+  const visibility = makeVisibilityCheck(doc);
+  const grids = new Map<Element, number>();
+  /** The children being walked are a grid's items (each one its own box). */
+  let inGrid = false;
 
   const flush = () => {
     pendingSpace = false;
@@ -254,7 +263,17 @@ export function collectLines(doc: Document): PageText {
         return;
       }
     }
-    const isBlock = BLOCK_TAGS.has(tag);
+    // Only elements that hold several others can lay them out in a grid; a custom element
+    // may be drawn as a block. Both are asked of the page's styles (cached per look).
+    const holdsSeveral = element.firstElementChild?.nextElementSibling != null;
+    const layout =
+      holdsSeveral || tag.includes('-') || inGrid ? visibility.layoutOf(element) : null;
+    // A `display: contents` row of a grid draws no box: its children are the grid's items.
+    const contents = layout?.kind === 'contents';
+    const isBlock = !contents && (BLOCK_TAGS.has(tag) || inGrid || layout?.kind === 'block');
+    const outerGrid = inGrid;
+    if (!(contents && inGrid)) inGrid = layout?.kind === 'grid';
+    if (layout?.kind === 'grid') grids.set(element, layout.columns);
     if (isBlock) flush();
     depth += 1;
     const outerBlock = block;
@@ -280,6 +299,7 @@ export function collectLines(doc: Document): PageText {
       walkChildren(element);
     }
     depth -= 1;
+    inGrid = outerGrid;
     if (isBlock) {
       flush();
       block = outerBlock;
@@ -323,9 +343,10 @@ export function collectLines(doc: Document): PageText {
   }
   return {
     lines,
-    visibility: makeVisibilityCheck(doc),
+    visibility,
     truncated: budget.exhausted,
     passwordFields,
+    grids,
   };
 }
 

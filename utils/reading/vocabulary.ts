@@ -47,7 +47,7 @@ export const PAYMENT_WORDS =
 
 /** The page is an error or maintenance page: it states nothing about the line. */
 export const ERROR_PAGE_WORDS =
-  /\berror (?:4\d\d|5\d\d)\b|\b(?:404|500|503)\b|pagina no (?:encontrada|existe|disponible)|no encontramos (?:la pagina|lo que)|servicio no disponible|en mantenimiento|estamos (?:en mantenimiento|trabajando|actualizando)|algo salio mal|ups,? algo|no pudimos cargar|intenta(?:lo)? mas tarde|sesion (?:expirada|vencida|finalizada)/;
+  /\berror (?:4\d\d|5\d\d)\b|\b(?:404|500|503)\b|pagina no (?:encontrada|existe|disponible)|no encontramos (?:la pagina|lo que)|(?:servicio|sitio|portal|mi \w+) no (?:esta )?disponible|mantenimiento|estamos (?:trabajando|actualizando)|algo salio mal|ups,? algo|no pudimos cargar|intenta(?:lo)? mas tarde|sesion (?:expirada|vencida|finalizada|caducada)/;
 
 /**
  * The label of a receipt's operation id: the number labelled operación, transacción or
@@ -55,6 +55,10 @@ export const ERROR_PAGE_WORDS =
  */
 export const OPERATION_ID_LABEL =
   /(?:(?:numero|nro\.?|n[o]\.?|num\.?|id|codigo|cod\.?|identificador)\s*(?:de\s*(?:la\s*)?)?(?:operacion|transaccion)|(?:operacion|transaccion)(?:\s*(?:n[o]\.?|nro\.?|numero|#|id))?)/g;
+
+/** The receipt's own number: the operation id when no operación / transacción number is shown. */
+export const RECEIPT_NUMBER_LABEL =
+  /(?:(?:numero|nro\.?|n[o]\.?)\s*(?:de\s*)?comprobante|comprobante\s*(?:n[o]\.?|nro\.?|numero|#))/g;
 
 /** Labels that look like an operation id's but name something else. */
 export const NOT_OPERATION_ID_WORDS =
@@ -64,12 +68,13 @@ export const NOT_OPERATION_ID_WORDS =
 export const RECHARGE_AMOUNT_WORDS = /recarg|monto|importe|cargaste|acredit|valor/;
 export const PAID_TOTAL_WORDS = /total|pagaste|abonaste|pago|cobro|debit/;
 export const NOT_RECHARGE_AMOUNT_WORDS =
-  /saldo|bonif|regalo|promo|comision|cargo|impuesto|\biva\b|descuento|puntos|anterior|minimo|desde|maximo|hasta|tope|reintegro|cashback|o mas|llevate|\bmas de\b/;
+  /saldo|bonif|regalo|promo|comision|cargo|impuesto|\biva\b|descuento|puntos|anterior|minimo|desde|maximo|hasta|tope|reintegro|cashback|o mas|llevate|duplic|triplic|\bmas de\b|\bpay\b|billetera|wallet|mercado pago|disponible/;
 
 /** The balance a receipt states after the recharge. */
 export const RESULTING_BALANCE_WORDS =
   /(?:nuevo|tu|actual|disponible|resultante) saldo|saldo (?:actual|disponible|resultante|nuevo|final|despues|luego|posterior|de tu linea)|ahora tenes|tu saldo es|^saldo$/;
-export const NOT_RESULTING_BALANCE_WORDS = /anterior|antes de|previo|promo|bonif|total|regalo/;
+export const NOT_RESULTING_BALANCE_WORDS =
+  /anterior|antes de|previo|promo|bonif|total|regalo|\bpay\b|billetera|wallet|cuenta digital|mercado pago|puntos/;
 
 /** The operation's date on a receipt. */
 export const RECEIPT_DATE_WORDS = /fecha|realizad[ao] el|\bel dia\b|dia y hora|hora/;
