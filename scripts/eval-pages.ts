@@ -12,55 +12,16 @@
  * being looked at. --dom chromium (the default) reads in a real Chromium page at the
  * page's URL; --dom node in happy-dom.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FIELDS, fieldVerdict, type FieldName, type Verdict } from '../tests/corpus/score';
-import type { Truth } from '../tests/corpus/truth';
+import { findLabelledPages, type LabelledPage } from '../tests/support/labelled-pages';
 import { loadPage } from '../tests/support/load-page';
 import { openChromiumReader } from '../tests/support/read-in-chromium';
 import type { Reading } from '../utils/domain/records';
 import { readPage } from '../utils/reading';
 
-interface Labelled {
-  name: string;
-  htmlPath: string;
-  html: string;
-  url: string;
-  at: string;
-  expected: Truth;
-}
-
-function findPages(dir: string): Labelled[] {
-  const found: Labelled[] = [];
-  for (const entry of readdirSync(dir).sort()) {
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) {
-      found.push(...findPages(full));
-      continue;
-    }
-    if (!entry.endsWith('.html')) continue;
-    const jsonPath = full.replace(/\.html$/, '.json');
-    let spec: { url?: string; at?: string; expected?: Truth };
-    try {
-      spec = JSON.parse(readFileSync(jsonPath, 'utf8')) as typeof spec;
-    } catch {
-      continue;
-    }
-    if (!spec.url || !spec.at || !spec.expected) continue;
-    found.push({
-      name: full,
-      htmlPath: full,
-      html: readFileSync(full, 'utf8'),
-      url: spec.url,
-      at: spec.at,
-      expected: spec.expected,
-    });
-  }
-  return found;
-}
-
 interface PageResult {
-  page: Labelled;
+  page: LabelledPage;
   reading: Reading;
   verdicts: Record<FieldName, Verdict>;
 }
@@ -88,7 +49,7 @@ async function main(): Promise<void> {
     console.error('usage: npm run eval:pages -- DIR [DIR…] [--dom chromium|node] [--details]');
     process.exit(2);
   }
-  const pages = dirs.flatMap((dir) => findPages(path.resolve(dir)));
+  const pages = dirs.flatMap((dir) => findLabelledPages(path.resolve(dir)));
   const results: PageResult[] = [];
   const started = performance.now();
   if (dom === 'chromium') {
@@ -174,7 +135,7 @@ async function main(): Promise<void> {
   }
 }
 
-function verdictsOf(page: Labelled, reading: Reading): Record<FieldName, Verdict> {
+function verdictsOf(page: LabelledPage, reading: Reading): Record<FieldName, Verdict> {
   return Object.fromEntries(
     FIELDS.map((field) => [field, fieldVerdict(field, page.expected[field], reading[field])]),
   ) as Record<FieldName, Verdict>;

@@ -192,7 +192,7 @@ test("a masked-number page after another line's page waits, visible, until added
   expect(after).toHaveLength(2);
   expect(after).toContainEqual(before[0]);
   expect(after).toContainEqual(
-    expect.objectContaining({ msisdn: null, label: 'Claro', expiresOn: today(40) }),
+    expect.objectContaining({ msisdn: null, label: '…3344', expiresOn: today(40) }),
   );
 });
 

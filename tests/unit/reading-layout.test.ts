@@ -171,3 +171,56 @@ describe('readPage: receipts', () => {
     expect(r.receipt).toMatchObject({ amount: 6000, operationId: '00010664447' });
   });
 });
+
+describe('readPage: tickets, stacks and words around figures', () => {
+  it('reads a ticket printed in <pre> line by line', () => {
+    const r = read(
+      '<pre>RECARGA EXITOSA\nIMPORTE:        $ 1.500,00\nNRO. OPERACION: 778899001\nLINEA:          11 5709-3382</pre>',
+      'https://recargas.personal.com.ar/result',
+    );
+    expect(r.kind).toBe('receipt');
+    expect(r.receipt).toMatchObject({ amount: 1500, operationId: '778899001' });
+  });
+
+  it('pairs two flex stacks row by row: labels in the first, values in the second', () => {
+    const body = `<h1>Tu línea</h1><div class="cols">
+      <div class="stack"><span>Línea</span><span>Saldo</span><span>Vence</span></div>
+      <div class="stack"><span>11 5709-3382</span><span>$ 212,00</span><span>15/01/2027</span></div></div>`;
+    const r = read(
+      body,
+      ACCOUNT_URL,
+      '.cols{display:flex;flex-direction:row} .stack{display:flex;flex-direction:column}',
+    );
+    expect(r).toMatchObject({ msisdn: '+5491157093382', expiresOn: '2027-01-15' });
+    expect(r.balance?.amount).toBe(212);
+    // Without the stacks the spans run together on one line: no value is guessed.
+    const flat = read(body);
+    expect(flat.balance).toBeNull();
+    expect(flat.expiresOn).toBeNull();
+  });
+
+  it('reads "saldo adeudado" as a negative balance, but a debt alone is not the balance', () => {
+    const owed = read(
+      '<h1>Mi cuenta</h1><p>Línea 11 5709-3382</p><p>Saldo adeudado</p><p>-$ 120,00</p><p>Vence el 15/01/2027</p>',
+    );
+    expect(owed.balance?.amount).toBe(-120);
+    const debt = read(
+      '<h1>Mi cuenta</h1><p>Línea 11 5709-3382</p><p>Deuda</p><p>$ 300,00</p><p>Vence el 15/01/2027</p>',
+    );
+    expect(debt.balance).toBeNull();
+    expect(debt.expiresOn).toBe('2027-01-15');
+  });
+
+  it('does not take the 500 inside an amount for an error code, but an error page is one', () => {
+    const receipt = read(
+      '<h1>¡Recarga exitosa!</h1><p>Importe: $ 2.500,00</p><p>Número de operación: 000784512309</p>',
+      'https://recargas.personal.com.ar/result',
+    );
+    expect(receipt.receipt).toMatchObject({ amount: 2500, operationId: '000784512309' });
+    const failure = read(
+      '<h1>Error 500</h1><p>El servicio no está disponible. Intentá más tarde.</p><p>Saldo $ 100,00</p>',
+    );
+    expect(failure.kind).toBe('none');
+    expect(failure.balance).toBeNull();
+  });
+});

@@ -7,6 +7,7 @@
  * DOM, not by distance in the text: a caption in the value's own card wins over the
  * neighbouring card's, above or below.
  */
+import { lineOfBlock, stackPartner } from './stacks';
 import { textStart, type PageStructure, type Region } from './structure';
 import { foldText } from './text';
 import type { FoundValue } from './values';
@@ -111,7 +112,7 @@ export function makeContextFinder(
   /** The grid's items, and the line each one shows (lines near `from`, inside the grid). */
   const gridLayout = (grid: Element, from: TextLine): GridLayout => {
     const items = gridItems(grid, page.visibility.layoutOf);
-    const itemSet = new Set(items);
+    const position = new Map(items.map((item, at) => [item, at]));
     const lineOf = new Map<Element, TextLine>();
     const take = (index: number): boolean => {
       const line = page.lines[index];
@@ -121,7 +122,7 @@ export function makeContextFinder(
         node && node !== grid;
         node = node.parentElement
       ) {
-        if (itemSet.has(node)) {
+        if (position.has(node)) {
           if (!lineOf.has(node)) lineOf.set(node, line);
           break;
         }
@@ -131,7 +132,7 @@ export function makeContextFinder(
     // Bounded: a grid of hundreds of rows is a list, read near the value only.
     for (let i = from.index, n = 0; n < 800 && take(i); i -= 1, n += 1);
     for (let i = from.index + 1, n = 0; n < 800 && take(i); i += 1, n += 1);
-    return { items, lineOf };
+    return { items, position, lineOf };
   };
 
   return (value: FoundValue): ValueContext => {
@@ -209,6 +210,13 @@ export function makeContextFinder(
       // and KPI tiles name their value that way.
       const named = attributeLabel(value.owner);
       if (named) found.push({ text: foldText(named), place: 'reader', distance: 0 });
+      // A grid item's label is the item a row above it (or left of it in a two-column grid),
+      // like a column header: it names the value even when the value's cell has words.
+      const gridLabel = labelInGrid(line) ?? labelInStacks(line);
+      if (gridLabel) {
+        found.push(gridLabel);
+        return found;
+      }
       if (before.trim().length >= 3 && anyWord(before)) return found;
       const ancestors = ancestorChain(block);
       const distanceTo = (other: Element): number => {
@@ -234,12 +242,6 @@ export function makeContextFinder(
           if (anyWord(neighbour.folded)) break;
         }
       };
-      // A grid item's label is the item a row above it, when the grid's columns are known.
-      const gridLabel = labelInGrid(line);
-      if (gridLabel) {
-        found.push(gridLabel);
-        return found;
-      }
       look(line.index - 1, -1, 3, 'above');
       look(line.index + 1, 1, 2, 'below');
       // The label that shares the value's closest container is its own; a caption above
@@ -280,17 +282,39 @@ export function makeContextFinder(
         if (theirs.some((v) => v.kind === value.kind) || !anyWord(candidate.folded)) return null;
         return { text: candidate.folded, place: 'above', distance: 1 };
       };
+      const columns = page.grids.get(grid) ?? 0;
       if (page.visibility.hasLayout) {
         const box = item.getBoundingClientRect();
+        // Among the few rows of items around this one (`order` may move a label after its
+        // value in the markup); bounded, so a grid of thousands of cards costs the same
+        // per value as a small one.
+        const at = layout.position.get(item) ?? 0;
+        const reach = 4 * Math.max(columns, 2) + 4;
+        const near = layout.items.slice(Math.max(0, at - reach), at + reach + 1);
         let best: { label: Label; gap: number } | null = null;
-        for (const other of layout.items) {
+        for (const other of near) {
           if (other === item || !layout.lineOf.has(other)) continue;
           const r = other.getBoundingClientRect();
           const rowShare = Math.min(r.bottom, box.bottom) - Math.max(r.top, box.top);
           const columnShare = Math.min(r.right, box.right) - Math.max(r.left, box.left);
-          const onRow = rowShare >= Math.min(r.height, box.height) / 2 && r.right <= box.left + 2;
+          // Left on its row only in a label | value grid: in a wider one, the cell on the
+          // left is another column's.
+          const onRow =
+            columns <= 2 &&
+            rowShare >= Math.min(r.height, box.height) / 2 &&
+            r.right <= box.left + 2;
+          // In its column: under most of the label, and under no other item of the label's
+          // row (an item across the whole grid is under no single column).
           const inColumn =
-            columnShare >= Math.min(r.width, box.width) / 2 && r.bottom <= box.top + 2;
+            columnShare >= Math.min(r.width, box.width) / 2 &&
+            r.bottom <= box.top + 2 &&
+            !near.some((next) => {
+              if (next === other || next === item) return false;
+              const n = next.getBoundingClientRect();
+              const sameRow = Math.min(n.bottom, r.bottom) - Math.max(n.top, r.top) > 0;
+              const under = Math.min(n.right, box.right) - Math.max(n.left, box.left);
+              return sameRow && under > Math.min(n.width, box.width) / 2;
+            });
           if (!onRow && !inColumn) continue;
           const gap = onRow ? box.left - r.right : box.top - r.bottom;
           if (best && gap >= best.gap) continue;
@@ -299,9 +323,17 @@ export function makeContextFinder(
         }
         return best?.label ?? null;
       }
-      const columns = page.grids.get(grid) ?? 0;
-      const at = layout.items.indexOf(item);
+      const at = layout.position.get(item) ?? -1;
       return columns >= 2 && at >= columns ? labelOf(layout.items[at - columns]) : null;
+    }
+
+    /** A value in the second of two stacks: its label is the first stack's item at its row. */
+    function labelInStacks(valueLine: TextLine): Label | null {
+      const labelItem = stackPartner(page, valueLine.block, false);
+      const found = labelItem ? lineOfBlock(page, labelItem, valueLine) : null;
+      const candidate = found ? readable(found.index) : null;
+      if (!candidate || !anyWord(candidate.folded)) return null;
+      return { text: candidate.folded, place: 'above', distance: 1 };
     }
 
     function findHeadings(): string[] {
@@ -332,14 +364,14 @@ export function makeContextFinder(
         // A wrapper around the whole page (an app's root `div`) titles nothing: its first
         // line is the site's bar.
         const pageStart = page.lines[0]?.block;
-        if (!isHeading && pageStart && container?.contains(pageStart)) break;
+        if (!isHeading && pageStart && container && holds(container, pageStart)) break;
         // A caption right above another value is that value's label, not the card's title.
         const nextLine = page.lines[index + 1];
         if (!isHeading && index + 1 !== line.index && nextLine && valuesByLine.has(nextLine)) {
           continue;
         }
         const earlierLine = page.lines[index - 1];
-        const firstInContainer = !earlierLine || !container?.contains(earlierLine.block);
+        const firstInContainer = !earlierLine || !container || !holds(container, earlierLine.block);
         if ((firstInContainer || isHeading) && above.line.labelText.length <= 70) {
           out.push(above.folded);
           lastDepth = depth;
@@ -371,6 +403,8 @@ function attributeLabel(element: Element): string | null {
 
 interface GridLayout {
   items: Element[];
+  /** Each item's place in `items`. */
+  position: Map<Element, number>;
   lineOf: Map<Element, TextLine>;
 }
 
@@ -389,6 +423,14 @@ function gridItems(grid: Element, layoutOf: (element: Element) => Layout): Eleme
     else items.push(child);
   }
   return items;
+}
+
+/** `container.contains(node)` across shadow roots (a card's shadow tree is in the card). */
+function holds(container: Element, node: Element): boolean {
+  for (let at: Element | null = node; at; at = parentAcrossShadow(at)) {
+    if (at === container) return true;
+  }
+  return false;
 }
 
 function ancestorChain(element: Element): Map<Element, number> {

@@ -17,6 +17,7 @@ import type { CarrierAdapter, UrlPageKind } from '../carriers/types';
 import { chooseBalance, chooseExpiry, chooseMsisdn, readHints } from './account';
 import { isListCell, makeContextFinder } from './context';
 import { chooseResultingBalance, findOutcomeMarkers, readReceipt } from './receipt';
+import { lineOfBlock, stackPartner } from './stacks';
 import { makePageStructure, type PageStructure } from './structure';
 import { foldText } from './text';
 import {
@@ -165,10 +166,11 @@ export function readCarrierPage(input: EngineInput): Reading {
     linesMatching(index, ACCOUNT_TRIGGERS).filter(
       (i) => !structure.inRepeatedEntry((page.lines[i] as TextLine).block),
     ),
+    page,
   );
   const receiptPage = urlKind === 'receipt' && markers.success !== null;
   const receiptLines = receiptPage ? linesMatching(index, RECEIPT_TRIGGERS) : [];
-  markWindows(windows, receiptLines);
+  markWindows(windows, receiptLines, page);
   const { values, valuesByLine } = visibleValues(index, windows, now);
   const contextOf = makeContextFinder(page, valuesByLine, structure, hasAnyWord);
 
@@ -241,11 +243,19 @@ function withTableLists(structure: PageStructure): PageStructure {
   };
 }
 
-function markWindows(windows: Uint8Array, hits: number[]): void {
-  for (const hit of hits) {
+function markWindows(windows: Uint8Array, hits: number[], page: PageText): void {
+  const mark = (hit: number) => {
     const from = Math.max(0, hit - WINDOW_BEFORE);
     const to = Math.min(windows.length - 1, hit + WINDOW_AFTER);
     for (let i = from; i <= to; i += 1) windows[i] = 1;
+  };
+  for (const hit of hits) {
+    mark(hit);
+    // A label in a stack of labels: its value is at the same row of the stack beside it.
+    const line = page.lines[hit];
+    const partner = line && page.stacks.size > 0 ? stackPartner(page, line.block, true) : null;
+    const valueLine = partner && line ? lineOfBlock(page, partner, line) : null;
+    if (valueLine) mark(valueLine.index);
   }
 }
 

@@ -9,6 +9,7 @@
 import { BALANCE_FIELD, formatAmount, judgeMoney } from './account';
 import type { ContextFinder } from './context';
 import { decide, isStrong, judge, type Candidate, type FieldWords } from './judge';
+import { lineOfBlock, stackPartner } from './stacks';
 import type { PageStructure } from './structure';
 import { foldText } from './text';
 import type { FoundValue } from './values';
@@ -271,6 +272,15 @@ function idsLabelled(
       const lead = /^[\s:#°º.-]*(?:(?:n[°ºo]|nro|num|numero)\.?[\s:#]*)?/i.exec(rest)?.[0] ?? '';
       rest = rest.slice(lead.length);
       let token = ID_TOKEN.exec(rest)?.[0] ?? null;
+      if (!token && rest.trim() === '') {
+        // Label and value in two stacks side by side: the value is at the label's row.
+        const partner = stackPartner(page, line.block, true);
+        const valueLine = partner ? lineOfBlock(page, partner, line) : null;
+        if (valueLine) {
+          ensureVisible(valueLine, page);
+          if (valueLine.visible) token = ID_TOKEN.exec(valueLine.visibleText.trim())?.[0] ?? null;
+        }
+      }
       if (!token && rest.trim() === '') {
         // Label and value on separate lines.
         for (let j = index + 1; j < lines.length && j <= index + 2; j += 1) {

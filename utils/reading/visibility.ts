@@ -46,11 +46,14 @@ export type Layout =
   | { kind: 'block' }
   | { kind: 'inline' }
   /** `display: contents`: no box of its own; its children are its parent's items. */
-  | { kind: 'contents' };
+  | { kind: 'contents' }
+  /** A flex column: its children are stacked, each one a line. */
+  | { kind: 'stack' };
 
 const INLINE: Layout = { kind: 'inline' };
 const BLOCK: Layout = { kind: 'block' };
 const CONTENTS: Layout = { kind: 'contents' };
+const STACK: Layout = { kind: 'stack' };
 const BLOCK_DISPLAY = /^(?:block|flex|grid|list-item|table|flow-root)/;
 
 /**
@@ -120,6 +123,7 @@ export function makeVisibilityCheck(doc: Document): VisibilityCheck {
       if (/grid/.test(display)) {
         layout = { kind: 'grid', columns: countGridColumns(style?.gridTemplateColumns ?? '') };
       } else if (display === 'contents') layout = CONTENTS;
+      else if (/flex/.test(display) && /column/.test(style?.flexDirection ?? '')) layout = STACK;
       else layout = BLOCK_DISPLAY.test(display) ? BLOCK : INLINE;
       layouts.set(key, layout);
     }
@@ -263,6 +267,7 @@ export function makeVisibilityCheck(doc: Document): VisibilityCheck {
 const HIDING_PROPERTIES = [
   'display',
   'grid-template-columns',
+  'flex-direction',
   'visibility',
   'opacity',
   'overflow',
@@ -345,6 +350,7 @@ function makeSmallCascade(doc: Document): StyleSource {
       transform: get('transform', 'none'),
       contentVisibility: get('content-visibility', 'visible'),
       gridTemplateColumns: get('grid-template-columns', 'none'),
+      flexDirection: get('flex-direction', 'row'),
       contain: '',
     } as unknown as CSSStyleDeclaration;
   };

@@ -142,6 +142,8 @@ export interface PageText {
    * item is a line of its own, and an item's label may be the item a row above it.
    */
   grids: Map<Element, number>;
+  /** Flex columns met on the way: two side by side pair their items row by row. */
+  stacks: Set<Element>;
 }
 
 /** `<time datetime="2027-01-15">15 ene</time>`: the machine-readable date of the element. */
@@ -161,6 +163,11 @@ export function collectLines(doc: Document): PageText {
   const grids = new Map<Element, number>();
   /** The children being walked are a grid's items (each one its own box). */
   let inGrid = false;
+  /** Inside `<pre>`: a newline in the text is a line break. */
+  let inPre = false;
+  /** The children being walked are stacked by a flex column. */
+  let inStack = false;
+  const stacks = new Set<Element>();
 
   const flush = () => {
     pendingSpace = false;
@@ -224,7 +231,17 @@ export function collectLines(doc: Document): PageText {
         if (hasText) pendingSpace = true;
         return;
       }
-      addPiece(node as Text, data.length > MAX_NODE_TEXT ? data.slice(0, MAX_NODE_TEXT) : data);
+      const text = data.length > MAX_NODE_TEXT ? data.slice(0, MAX_NODE_TEXT) : data;
+      if (inPre && text.includes('\n')) {
+        // Preformatted text (a printed ticket) breaks its lines where the source does.
+        const rows = text.split('\n');
+        rows.forEach((row, i) => {
+          if (i > 0) flush();
+          if (NON_SPACE.test(row)) addPiece(node as Text, row);
+        });
+        return;
+      }
+      addPiece(node as Text, text);
       return;
     }
     if (type !== 1) return;
@@ -270,10 +287,16 @@ export function collectLines(doc: Document): PageText {
       holdsSeveral || tag.includes('-') || inGrid ? visibility.layoutOf(element) : null;
     // A `display: contents` row of a grid draws no box: its children are the grid's items.
     const contents = layout?.kind === 'contents';
-    const isBlock = !contents && (BLOCK_TAGS.has(tag) || inGrid || layout?.kind === 'block');
+    const isBlock =
+      !contents && (BLOCK_TAGS.has(tag) || inGrid || inStack || layout?.kind === 'block');
     const outerGrid = inGrid;
+    const outerStack = inStack;
+    const outerPre = inPre;
+    if (tag === 'pre') inPre = true;
     if (!(contents && inGrid)) inGrid = layout?.kind === 'grid';
     if (layout?.kind === 'grid') grids.set(element, layout.columns);
+    inStack = layout?.kind === 'stack';
+    if (inStack) stacks.add(element);
     if (isBlock) flush();
     depth += 1;
     const outerBlock = block;
@@ -300,6 +323,8 @@ export function collectLines(doc: Document): PageText {
     }
     depth -= 1;
     inGrid = outerGrid;
+    inStack = outerStack;
+    inPre = outerPre;
     if (isBlock) {
       flush();
       block = outerBlock;
@@ -347,6 +372,7 @@ export function collectLines(doc: Document): PageText {
     truncated: budget.exhausted,
     passwordFields,
     grids,
+    stacks,
   };
 }
 

@@ -8,7 +8,7 @@ export const BALANCE_WORDS = /saldo|credito|\bbalance\b/;
 
 /** Money that is not the main balance: promos, totals, wallets, points, prices, top-ups. */
 export const NOT_BALANCE_WORDS =
-  /promo|bonif|bono\b|bonos\b|regal|obsequio|otras lineas|otra linea|adelant|prestamo|prestado|total|\bpay\b|billetera|wallet|cuenta digital|mercado pago|puntos|\bpts\b|club|pack|paquete|\bplan\b|abono|precio|cuesta|costo|valor|recarg|pagar|pagaste|\bpago|factura|deuda|consum|gastaste|minimo|desde|cargo|impuesto|\biva\b|descuento|ahorr|cashback|reintegro|limite|anterior|transfer|cuota|internet|\bdatos\b|roaming|comision|oferta|beneficio|premio|cupon|tarifa|\bpor dia|diario|semanal|mensual|\/mes|vencido|a favor de|reserva|congelad|minutos|\bsms\b|\bgb\b|\bmb\b|pendiente|acumulad|tarjeta|posterior|resultante|despues|luego de|tope|devolv|ajuste|movimiento|debito automatico/;
+  /promo|bonif|bono\b|bonos\b|regal|obsequio|otras lineas|otra linea|adelant|prestamo|prestado|total|\bpay\b|billetera|wallet|cuenta digital|mercado pago|puntos|\bpts\b|club|pack|paquete|\bplan\b|abono|precio|cuesta|costo|valor|recarg|pagar|pagaste|\bpago|factura|\bdeuda|consum|gastaste|minimo|desde|cargo|impuesto|\biva\b|descuento|ahorr|cashback|reintegro|limite|anterior|transfer|cuota|internet|\bdatos\b|roaming|comision|oferta|beneficio|premio|cupon|tarifa|\bpor dia|diario|semanal|mensual|\/mes|vencido|a favor de|reserva|congelad|minutos|\bsms\b|\bgb\b|\bmb\b|pendiente|acumulad|tarjeta|posterior|resultante|despues|luego de|tope|devolv|ajuste|movimiento|debito automatico/;
 
 /** Words that make a date the expiry of something. */
 export const EXPIRY_WORDS =
@@ -47,7 +47,7 @@ export const PAYMENT_WORDS =
 
 /** The page is an error or maintenance page: it states nothing about the line. */
 export const ERROR_PAGE_WORDS =
-  /\berror (?:4\d\d|5\d\d)\b|\b(?:404|500|503)\b|pagina no (?:encontrada|existe|disponible)|no encontramos (?:la pagina|lo que)|(?:servicio|sitio|portal|mi \w+) no (?:esta )?disponible|mantenimiento|estamos (?:trabajando|actualizando)|algo salio mal|ups,? algo|no pudimos cargar|intenta(?:lo)? mas tarde|sesion (?:expirada|vencida|finalizada|caducada)/;
+  /\berror (?:4\d\d|5\d\d)\b|(?<![\d.,$] ?)\b(?:404|500|503)\b(?![.,]?\d)|pagina no (?:encontrada|existe|disponible)|no encontramos (?:la pagina|lo que)|(?:servicio|sitio|portal|mi \w+) no (?:esta )?disponible|mantenimiento|estamos (?:trabajando|actualizando)|algo salio mal|ups,? algo|no pudimos cargar|intenta(?:lo)? mas tarde|sesion (?:expirada|vencida|finalizada|caducada)/;
 
 /**
  * The label of a receipt's operation id: the number labelled operación, transacción or
