@@ -8,7 +8,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { carrierById } from '../../utils/carriers';
 import type { LineKeeperDb } from '../../utils/background/db';
-import { formatIsoDate, formatMoney, formatMsisdn, maskMsisdn } from '../../utils/domain/format';
+import {
+  formatCount,
+  formatIsoDate,
+  formatMoney,
+  formatMsisdn,
+  maskMsisdn,
+  pickPlural,
+} from '../../utils/domain/format';
 import type { MessageKey, Translate, UiLocale } from '../../utils/domain/i18n';
 import {
   CHART_READING_LIMIT,
@@ -236,7 +243,17 @@ export function LineDetail(props: LineDetailProps) {
           <p class="lk-detail__muted">{t('detailHistoryEmpty')}</p>
         ) : (
           <>
-            <p class="lk-detail__muted">{t('detailShowingLatest', [String(rows.length)])}</p>
+            <p class="lk-detail__muted">
+              {t(
+                pickPlural(
+                  rows.length,
+                  locale,
+                  'detailShowingLatestOne',
+                  'detailShowingLatestOther',
+                ),
+                [formatCount(rows.length, locale)],
+              )}
+            </p>
             <div
               class="lk-detail__table-wrap"
               tabIndex={0}

@@ -9,7 +9,7 @@ import { movistar } from './movistar';
 import { personal } from './personal';
 import type { CarrierAdapter } from './types';
 
-export type { CarrierAdapter, UrlPageKind } from './types';
+export type { CarrierAdapter, HelpContact, UrlPageKind } from './types';
 
 export const CARRIERS = [claro, movistar, personal] as const;
 
