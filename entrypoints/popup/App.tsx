@@ -309,6 +309,7 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
           <LineForm
             key="add"
             t={t}
+            locale={locale}
             line={null}
             prefillHash={view.prefillHash}
             onDone={() => {
@@ -325,6 +326,7 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
           <LineForm
             key={`edit-${line.id}`}
             t={t}
+            locale={locale}
             line={line}
             prefillHash=""
             onDone={() => {
