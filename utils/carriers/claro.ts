@@ -11,10 +11,6 @@ export const claro = defineCarrier({
   loginHosts: ['ingreso.claro.com.ar'],
   rechargeUrl: 'https://www.claro.com.ar/personas/recarga',
   portalUrl: 'https://m-miclaro.claro.com.ar/',
-  helpContacts: [
-    { dial: '*611', from: 'carrier-line' },
-    { dial: '0800-123-25276', from: 'any-phone' },
-  ],
   urlPageKind(url) {
     if (this.loginHosts.includes(url.hostname) || LOGIN_PATH.test(url.pathname)) return 'login';
     if (INFORMATION_PATH.test(url.pathname)) return 'other';

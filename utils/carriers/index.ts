@@ -9,7 +9,8 @@ import { movistar } from './movistar';
 import { personal } from './personal';
 import type { CarrierAdapter } from './types';
 
-export type { CarrierAdapter, HelpContact, UrlPageKind } from './types';
+export type { CarrierAdapter, UrlPageKind } from './types';
+export type { HelpContact } from './help-contacts';
 
 export const CARRIERS = [claro, movistar, personal] as const;
 

@@ -11,7 +11,6 @@ export const movistar = defineCarrier({
   loginHosts: [],
   rechargeUrl: 'https://www.movistar.com.ar/recarga-con-tarjeta-de-credito',
   portalUrl: 'https://mi.movistar.com.ar/',
-  helpContacts: [{ dial: '*611', from: 'carrier-line' }],
   urlPageKind(url) {
     if (LOGIN_PATH.test(url.pathname)) return 'login';
     if (INFORMATION_PATH.test(url.pathname)) return 'other';

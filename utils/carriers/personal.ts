@@ -11,7 +11,6 @@ export const personal = defineCarrier({
   loginHosts: ['sso.personal.com.ar', 'sesion.personal.com.ar'],
   rechargeUrl: 'https://recargas.personal.com.ar/phone',
   portalUrl: 'https://autogestion.personal.com.ar/',
-  helpContacts: [{ dial: '*111', from: 'carrier-line' }],
   urlPageKind(url) {
     if (this.loginHosts.includes(url.hostname) || LOGIN_PATH.test(url.pathname)) return 'login';
     if (INFORMATION_PATH.test(url.pathname)) return 'other';

@@ -9,16 +9,6 @@ import type { CarrierId } from './index';
 export type UrlPageKind = 'account' | 'recharge' | 'receipt' | 'login' | 'other';
 
 /**
- * A number to call for help with a prepaid line, and from where it can be dialled: only
- * from a line of this carrier (`*611`), or from any phone (an 0800 number). Published by
- * third parties, not in the carrier's own terms: always shown with "check the carrier's site".
- */
-export interface HelpContact {
-  dial: string;
-  from: 'carrier-line' | 'any-phone';
-}
-
-/**
  * Everything LineKeeper knows about one carrier. One file per carrier implements this;
  * the registry (./index.ts) lists them, and everything per carrier derives from there:
  * the ids the records accept, the manifest's hosts, the popup's links, the page report's
@@ -42,8 +32,6 @@ export interface CarrierAdapter<Id extends string = CarrierId> {
   rechargeUrl: string;
   /** The self-service portal's home, for first-run links. */
   portalUrl: string;
-  /** Where to ask for help about a lapsed or lapsing line (popup, notifications, overlay). */
-  helpContacts: readonly HelpContact[];
   /** Classify a page by its URL (host already known to be this carrier's). */
   urlPageKind(url: URL): UrlPageKind;
   /** Element ids / selectors known to hold values on some layouts. Optional help only. */

@@ -1,8 +1,8 @@
 /**
  * What to tell a person whose line has expired or is about to (docs/domain.md, "How a line
  * stays alive"): what the line can still do, what they risk, what to do now, and whom to
- * call. Shared by the popup's detail, the notifications and the overlay: plain data and
- * message keys chosen from the line's state, turned into text with `t` (pure, no DOM).
+ * call. Shared by the popup's detail and the notifications: plain data and message keys
+ * chosen from the line's state, turned into text with `t` (pure, no DOM).
  *
  * Rules it keeps:
  * - the period after which a carrier disables a line is not published: the text says it is
@@ -11,8 +11,9 @@
  *   733-E/2017) is never called a date the number is safe until;
  * - the carriers' help numbers come from third parties: always "check the carrier's site".
  */
-import { carrierById, type HelpContact } from '../carriers';
+import { carrierById } from '../carriers';
 import type { CarrierId } from '../carriers';
+import { HELP_CONTACTS, type HelpContact } from '../carriers/help-contacts';
 import { joinList, joinSentences } from './format';
 import type { MessageKey, Translate, UiLocale } from './i18n';
 
@@ -57,7 +58,7 @@ export function lineGuidance(input: GuidanceInput): Guidance | null {
     risk: expired ? 'guideRisk' : 'guideRiskExpiring',
     todo: expired ? 'guideDoExpired' : 'guideDoExpiring',
     estimate: input.estimated ? 'guideEstimated' : null,
-    contacts: carrierById(input.carrier).helpContacts,
+    contacts: HELP_CONTACTS[input.carrier],
   };
 }
 
@@ -108,7 +109,7 @@ export function notificationGuidance(
   t: Translate,
 ): string | null {
   if (daysLeft >= 0) return null;
-  const contacts = carrierById(carrier).helpContacts.map((c) => contactText(c, carrier, t));
+  const contacts = HELP_CONTACTS[carrier].map((c) => contactText(c, carrier, t));
   const help = contacts.length > 0 ? t('notifHelp', [joinList(contacts, locale)]) : '';
   return joinSentences([t('notifGuideExpired'), help], locale);
 }
