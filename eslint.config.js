@@ -37,8 +37,11 @@ export const PAGE_CODE = [
   'utils/domain/format.ts',
   'utils/domain/i18n.ts',
   'utils/domain/error-text.ts',
+  // Shared with the popup: what to say about a lapsing line, and the carriers' words.
+  'utils/domain/guidance.ts',
+  'utils/domain/glossary.ts',
 ];
-const PAGE_SAFE_DOMAIN = ['time', 'format', 'i18n', 'error-text'];
+const PAGE_SAFE_DOMAIN = ['time', 'format', 'i18n', 'error-text', 'guidance', 'glossary'];
 const pageFence = [
   {
     group: ['dexie', 'dexie/*'],

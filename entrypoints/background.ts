@@ -10,7 +10,6 @@ import { coalesce } from '../utils/domain/list-snapshot';
 import { addLinePagePath } from '../utils/protocol/add-line-link';
 import { handleMessage, type MessageDeps } from '../utils/background/dispatch';
 import {
-  createI18n,
   onAlarm,
   onNotificationButtonClicked,
   onNotificationClicked,
@@ -20,11 +19,18 @@ import {
   type ClickDeps,
 } from '../utils/background/reconcile';
 import { systemZoneOffset } from '../utils/domain/time';
+import { makeCatalogCache } from '../utils/domain/catalog';
+import { translationLocale, type UiLocale } from '../utils/domain/i18n';
+import { currentLocalizer } from '../utils/background/localizer';
 import { createPageLimits } from '../utils/background/page-limits';
 import { zoneChangedSinceReconcile } from '../utils/background/zone-watch';
 
 export default defineBackground(() => {
   const db = openDatabase();
+  const catalogs = makeCatalogCache((path) =>
+    fetch(browser.runtime.getURL(path as '/popup.html')).then((response) => response.json()),
+  );
+  let browserLocale: UiLocale | undefined;
   // Firefox MV2 has no browser.action.
   const action = (browser.action ?? browser.browserAction) as unknown as ActionApi;
   const deps: ClickDeps = {
@@ -35,11 +41,14 @@ export default defineBackground(() => {
     tabs: browser.tabs,
     now: () => Date.now(),
     zone: systemZoneOffset,
-    i18n: createI18n(
-      (key, substitutions) =>
-        (browser.i18n.getMessage as (key: string, subs?: string[]) => string)(key, substitutions),
-      browser.i18n.getUILanguage(),
-    ),
+    // The language the settings choose, else the one the browser took our strings in
+    // (as the popup does), read from our own messages.json: chrome.i18n cannot switch.
+    localize: (choice) =>
+      currentLocalizer({
+        choice: async () => choice,
+        browserTag: (browserLocale ??= translationLocale()),
+        catalog: catalogs,
+      }),
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     // Firefox rejects notification buttons.
     supportsButtons: !import.meta.env.FIREFOX,

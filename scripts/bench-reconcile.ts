@@ -12,6 +12,8 @@ import { reconcile, type AlarmInfo, type ReconcileDeps } from '../utils/backgrou
 import { offsetForTimeZone } from '../utils/domain/time';
 import { fillBenchDatabase, median } from './lib/bench-data';
 import { reportBenchFigure } from './lib/bench-result';
+import { localizerFor } from '../utils/background/localizer';
+import { catalogFor } from '../tests/support/i18n';
 
 const LINES = 1_000;
 const READINGS = 50_000;
@@ -53,7 +55,8 @@ async function main() {
     ...fake,
     now: () => now,
     zone: offsetForTimeZone('Asia/Shanghai'),
-    i18n: { getMessage: (key) => key, formatDate: (date) => date },
+    // The worker's own voice, from the real messages.json (read once, as the worker does).
+    localize: async () => localizerFor('zh_CN', catalogFor('zh_CN')),
     iconUrl: 'chrome-extension://bench/icon/128.png',
     supportsButtons: true,
   };

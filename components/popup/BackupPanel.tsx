@@ -1,11 +1,13 @@
 /**
  * Backup and calendar: export the whole database as one versioned JSON file, import one
  * (checked here first, summarised, applied only after the user confirms; the background
- * applies it all-or-nothing), and export the lines' expiries as an `.ics` calendar.
- * Files are saved with a Blob + object URL + `<a download>`: no `downloads` permission.
+ * applies it all-or-nothing), and export the lines' expiries as an `.ics` calendar. A
+ * calendar file does not follow later renewals: the panel says when it was exported and
+ * whether an expiry changed since. Files are saved with a Blob + object URL +
+ * `<a download>`: no `downloads` permission.
  */
 import { send } from '../../utils/protocol/send';
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import {
   MAX_BACKUP_BYTES,
@@ -22,13 +24,19 @@ import {
   CALENDAR_FILE_NAME,
   CALENDAR_MIME_TYPE,
   buildCalendarFile,
-  calendarAlarmDays,
+  calendarAlarmDaysText,
+  calendarChangesSince,
+  calendarEvents,
+  calendarExportRecord,
+  parseCalendarExportRecord,
+  type CalendarExportRecord,
 } from '../../utils/popup/calendar-export';
-import { formatRelativeTime } from '../../utils/domain/format';
+import { formatCount, formatRelativeTime, pickPlural } from '../../utils/domain/format';
+import { formatDayOf } from '../../utils/popup/line-detail';
 import type { Translate, UiLocale } from '../../utils/domain/i18n';
 import type { Backup } from '../../utils/domain/backup-format';
 import { popupDb, useLiveResult } from './data';
-import { readListData, readSettings } from '../../utils/popup/queries';
+import { readListData } from '../../utils/popup/queries';
 import './detail.css';
 
 export interface BackupPanelProps {
@@ -62,6 +70,27 @@ interface Pending {
   fileName: string;
 }
 
+/** What the last calendar export held: a UI memory, kept in the popup's own localStorage. */
+const CALENDAR_EXPORT_KEY = 'linekeeper:calendarExport';
+
+function readCalendarExport(): CalendarExportRecord | null {
+  try {
+    return parseCalendarExportRecord(
+      JSON.parse(localStorage.getItem(CALENDAR_EXPORT_KEY) ?? 'null'),
+    );
+  } catch {
+    return null;
+  }
+}
+
+function rememberCalendarExport(record: CalendarExportRecord): void {
+  try {
+    localStorage.setItem(CALENDAR_EXPORT_KEY, JSON.stringify(record));
+  } catch {
+    // Private windows may refuse storage: the export itself still happened.
+  }
+}
+
 function productId(): string {
   try {
     return `-//LineKeeper//LineKeeper ${browser.runtime.getManifest().version}//EN`;
@@ -73,8 +102,18 @@ function productId(): string {
 export function BackupPanel(props: BackupPanelProps) {
   const { locale, t } = props;
   const db = popupDb();
-  const settingsResult = useLiveResult(() => readSettings(db), [db]);
-  const settings = settingsResult.status === 'ready' ? settingsResult.value : null;
+  const listResult = useLiveResult(() => readListData(db), [db]);
+  const list = listResult.status === 'ready' ? listResult.value : null;
+  const settings = list?.settings ?? null;
+  const [exported, setExported] = useState<CalendarExportRecord | null>(readCalendarExport);
+  // Lines whose calendar event is not what the last export wrote (renewed since, …).
+  const staleLines = useMemo(
+    () =>
+      exported && list
+        ? calendarChangesSince(exported, calendarEvents(list.lines, list.settings, locale, t))
+        : 0,
+    [exported, list, locale, t],
+  );
   const [busy, setBusy] = useState<null | 'export' | 'import' | 'calendar'>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -172,6 +211,9 @@ export function BackupPanel(props: BackupPanelProps) {
         return;
       }
       saveFile(CALENDAR_FILE_NAME, `${CALENDAR_MIME_TYPE};charset=utf-8`, file.text);
+      const record = calendarExportRecord(calendarEvents(lines, current, locale, t), Date.now());
+      rememberCalendarExport(record);
+      setExported(record);
       setStatus({
         kind: 'ok',
         text: t('calendarSaved', [CALENDAR_FILE_NAME, String(file.events)]),
@@ -183,7 +225,7 @@ export function BackupPanel(props: BackupPanelProps) {
     }
   };
 
-  const alarmDays = calendarAlarmDays(settings ?? { leadDays: [7] });
+  const alarmDays = calendarAlarmDaysText(settings ?? { leadDays: [7, 3, 1, 0] }, locale, t);
   const fileId = 'lk-backup-file';
 
   return (
@@ -248,7 +290,19 @@ export function BackupPanel(props: BackupPanelProps) {
             {busy === 'calendar' ? t('backupWorking') : t('calendarExport')}
           </button>
         </div>
-        <p class="lk-backup__muted">{t('calendarHint', [String(alarmDays)])}</p>
+        <p class="lk-backup__muted">{t('calendarHint', [alarmDays])}</p>
+        {exported && (
+          <p class="lk-backup__muted" data-testid="calendar-exported">
+            {t('calendarExportedOn', [formatDayOf(exported.exportedAt, locale)])}
+          </p>
+        )}
+        {staleLines > 0 && (
+          <p class="lk-backup__stale" data-testid="calendar-stale">
+            {t(pickPlural(staleLines, locale, 'calendarStaleOne', 'calendarStaleOther'), [
+              formatCount(staleLines, locale),
+            ])}
+          </p>
+        )}
       </div>
 
       {/* Two live regions that stay in the page: a region that appears with its text is

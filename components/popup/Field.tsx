@@ -10,6 +10,8 @@ export interface FieldProps {
   /** The translated error, or undefined when the field is fine. */
   error?: string;
   hint?: string;
+  /** A line under the hint that follows what is typed (e.g. a date read back in words). */
+  note?: string | null;
   children: (aria: FieldAria) => ComponentChildren;
 }
 
@@ -19,8 +21,12 @@ export interface FieldAria {
   'aria-describedby'?: string;
 }
 
-export function Field({ id, label, error, hint, children }: FieldProps) {
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+export function Field({ id, label, error, hint, note, children }: FieldProps) {
+  const describedBy = [
+    hint ? `${id}-hint` : '',
+    note ? `${id}-note` : '',
+    error ? `${id}-error` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -34,6 +40,11 @@ export function Field({ id, label, error, hint, children }: FieldProps) {
       {hint && (
         <p class="field__hint" id={`${id}-hint`}>
           {hint}
+        </p>
+      )}
+      {note && (
+        <p class="field__note" id={`${id}-note`}>
+          {note}
         </p>
       )}
       {error && (

@@ -1,14 +1,16 @@
 /**
- * One line in detail: what LineKeeper knows of it, the balance over time, money spent per
- * year, the receipts (operation numbers, copyable), renewals and the reading history.
- * Reads the database with Dexie liveQuery (the background's writes show up by themselves);
- * never writes. A line may hold 50,000 readings: the history is read newest first through
+ * One line in detail: what LineKeeper knows of it, every action on it (recharge, renew,
+ * edit, snooze, delete), what to do when it has expired or is about to (LineGuidance), the
+ * balance over time with the recharges marked, money spent per year, the receipts
+ * (operation numbers, copyable), renewals and the reading history. Reads the database with
+ * Dexie liveQuery (the background's writes show up by themselves); writes only through the
+ * App's actions. A line may hold 50,000 readings: the history is read newest first through
  * the [lineId+readAt] index, a page at a time.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { carrierById } from '../../utils/carriers';
 import type { LineKeeperDb } from '../../utils/background/db';
-import { formatIsoDate, formatMoney, formatMsisdn, maskMsisdn } from '../../utils/domain/format';
+import { formatCount, formatIsoDate, formatMoney, pickPlural } from '../../utils/domain/format';
+import { lineGuidance } from '../../utils/domain/guidance';
 import type { MessageKey, Translate, UiLocale } from '../../utils/domain/i18n';
 import {
   CHART_READING_LIMIT,
@@ -20,9 +22,10 @@ import {
   sortRenewals,
   spendPerYear,
 } from '../../utils/popup/line-detail';
-import { effectiveExpiry } from '../../utils/domain/reminders';
-import { noteExplanations } from '../../utils/popup/line-list';
+import { lineRowView, noteExplanations, type RowFormatter } from '../../utils/popup/line-list';
 import { BalanceChart } from './BalanceChart';
+import { LineGuidance } from './LineGuidance';
+import { LineMenu, Named, type LineActions } from './LineMenu';
 import { popupDb, useLiveResult } from './data';
 import { readLineDetail } from '../../utils/popup/queries';
 import './detail.css';
@@ -32,7 +35,11 @@ export interface LineDetailProps {
   locale: UiLocale;
   t: Translate;
   hideNumbers: boolean;
+  /** The list's row formatter (same `now`, language and hidden numbers). */
+  format: RowFormatter;
+  actions: LineActions;
   onBack(): void;
+  onGlossary(): void;
   /** The database to read (tests); the popup's own by default. */
   db?: LineKeeperDb;
 }
@@ -42,7 +49,7 @@ function monthsKey(months: 1 | 3 | 12): MessageKey {
 }
 
 export function LineDetail(props: LineDetailProps) {
-  const { lineId, locale, t, hideNumbers, onBack } = props;
+  const { lineId, locale, t, format, actions, onBack, onGlossary } = props;
   const db = props.db ?? popupDb();
   const [shown, setShown] = useState(HISTORY_PAGE_SIZE);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -107,14 +114,13 @@ export function LineDetail(props: LineDetailProps) {
     );
   }
 
-  const carrier = carrierById(line.carrier).name;
-  const number = line.msisdn
-    ? hideNumbers
-      ? maskMsisdn(line.msisdn)
-      : formatMsisdn(line.msisdn)
-    : null;
-  const title = line.label.trim() || (number ? `${carrier} ${number}` : carrier);
-  const expiry = effectiveExpiry(line);
+  const row = lineRowView(line, format);
+  const guidance = lineGuidance({
+    daysLeft: row.daysLeft,
+    estimated: row.estimated,
+    carrier: line.carrier,
+    leadWindow: format.context.leadWindow,
+  });
   const more = data.readings.length > shown;
   const headingId = `lk-detail-${line.id}`;
 
@@ -122,24 +128,80 @@ export function LineDetail(props: LineDetailProps) {
     <section class="lk-detail" aria-labelledby={headingId} data-line-id={line.id}>
       {back}
       <h2 id={headingId} ref={heading} tabIndex={-1}>
-        {title}
+        {row.title}
       </h2>
-      {line.label.trim() ? (
-        <p class="lk-detail__meta">{number ? `${carrier} · ${number}` : carrier}</p>
-      ) : null}
       <p class="lk-detail__meta">
-        {expiry
-          ? t(expiry.estimated ? 'detailExpiresEstimated' : 'detailExpires', [
-              formatIsoDate(expiry.expiresOn, locale),
-            ])
-          : t('detailNoExpiry')}
-        {line.balance ? ` · ${t('detailBalance', [money(line.balance.amount)])}` : ''}
+        {row.number ? `${row.carrierName} · ${row.number}` : row.carrierName}
       </p>
+      <p class="lk-detail__status">
+        <span class={`pill pill--${row.urgency}`}>
+          {row.urgencyLabel && <strong>{row.urgencyLabel} · </strong>}
+          {row.daysLeftText}
+        </span>{' '}
+        <span data-testid="detail-expiry">{row.expiryPhrase}</span>
+      </p>
+      {row.estimated && <p class="lk-detail__muted">{t('notifEstimated')}</p>}
+      <dl class="lk-detail__facts">
+        <div>
+          <dt>{t('popupBalance')}</dt>
+          <dd>{row.balance ?? t('popupUnknown')}</dd>
+        </div>
+      </dl>
+      {row.lastRead && <p class="lk-detail__muted lk-detail__read">{row.lastRead}</p>}
+      {row.snoozed && <p class="lk-detail__muted">⏸ {row.snoozed}</p>}
+      {row.question && (
+        <div class="row__question" role="group" aria-label={row.question.text}>
+          <p class="small">{row.question.text}</p>
+          <button
+            type="button"
+            class="btn btn--small"
+            onClick={() => actions.resolveExpiry(line.id, 'mine', row.question!.expiresOn)}
+          >
+            {t('popupKeepMine')}
+          </button>
+          <button
+            type="button"
+            class="btn btn--small"
+            onClick={() => actions.resolveExpiry(line.id, 'page', row.question!.expiresOn)}
+          >
+            {t('popupUsePageDate')}
+          </button>
+        </div>
+      )}
+
+      <div class="lk-detail__actions" role="group" aria-label={t('detailActionsTitle')}>
+        <button
+          type="button"
+          class="btn btn--primary btn--small"
+          onClick={() => actions.recharge(line.id)}
+        >
+          <Named text={t('popupRecharge')} name={row.title} />
+        </button>
+        <LineMenu
+          lineId={line.id}
+          name={row.title}
+          snoozed={row.snoozed !== null}
+          t={t}
+          actions={actions}
+        />
+      </div>
+
+      {guidance && row.expiryDate && (
+        <LineGuidance
+          guidance={guidance}
+          carrier={line.carrier}
+          date={row.expiryDate}
+          t={t}
+          idPrefix={headingId}
+          onGlossary={onGlossary}
+        />
+      )}
 
       <section class="lk-detail__section" aria-labelledby={`${headingId}-chart`}>
         <h3 id={`${headingId}-chart`}>{t('detailChartTitle')}</h3>
         <BalanceChart
           readings={chartReadings}
+          recharges={renewals}
           locale={locale}
           t={t}
           formatAmount={money}
@@ -236,7 +298,17 @@ export function LineDetail(props: LineDetailProps) {
           <p class="lk-detail__muted">{t('detailHistoryEmpty')}</p>
         ) : (
           <>
-            <p class="lk-detail__muted">{t('detailShowingLatest', [String(rows.length)])}</p>
+            <p class="lk-detail__muted">
+              {t(
+                pickPlural(
+                  rows.length,
+                  locale,
+                  'detailShowingLatestOne',
+                  'detailShowingLatestOther',
+                ),
+                [formatCount(rows.length, locale)],
+              )}
+            </p>
             <div
               class="lk-detail__table-wrap"
               tabIndex={0}

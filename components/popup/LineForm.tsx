@@ -1,17 +1,20 @@
 /**
- * Add a line by hand, or edit one: carrier, number, label, expiry, balance. Validation is
- * utils/popup/line-form.ts; this component shows the errors by their fields and sends one
- * ui:add-line / ui:update-line message when everything is valid.
+ * Add a line by hand, or edit one: carrier, number, label, expiry (typed day first), balance.
+ * Validation is utils/popup/line-form.ts; this component shows the errors by their fields,
+ * asks before saving an expiry that is already past, and sends one ui:add-line /
+ * ui:update-line message when everything is valid.
  */
 import { send } from '../../utils/protocol/send';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CARRIERS } from '../../utils/carriers';
-import type { Translate } from '../../utils/domain/i18n';
+import { formatIsoDate } from '../../utils/domain/format';
+import type { Translate, UiLocale } from '../../utils/domain/i18n';
 import {
   EMPTY_LINE_FORM,
   addLineMessage,
   lineFormValues,
   lineUpdatePatch,
+  needsPastExpiryConfirmation,
   prefillFromHash,
   validateLineForm,
   type FieldErrors,
@@ -20,10 +23,12 @@ import {
   type ValidLine,
 } from '../../utils/popup/line-form';
 import { errorMessage } from './data';
+import { DateField } from './DateField';
 import { Field } from './Field';
 
 export interface LineFormProps {
   t: Translate;
+  locale: UiLocale;
   initial: LineFormValues;
   /** The line being edited (with its stored values), or null to add a new line. */
   editing: { id: string; before: ValidLine } | null;
@@ -51,54 +56,68 @@ export function LineFormView({ line, prefillHash, ...props }: LineFormViewProps)
 
 const FIELD_ORDER: LineFormField[] = ['carrier', 'msisdn', 'label', 'expiresOn', 'balance'];
 
-/** A date input whose text the browser could not read yields '!' so validation flags it. */
-export function dateInputValue(input: HTMLInputElement): string {
-  return input.validity.badInput ? '!' : input.value;
-}
-
-export function LineForm({ t, initial, editing, onDone, onCancel }: LineFormProps) {
+export function LineForm({ t, locale, initial, editing, onDone, onCancel }: LineFormProps) {
   const [values, setValues] = useState<LineFormValues>(initial);
   const [errors, setErrors] = useState<FieldErrors<LineFormField>>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A valid line whose expiry is already past, waiting for "yes, it has expired".
+  const [pastQuestion, setPastQuestion] = useState<ValidLine | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
+  const confirmPast = useRef<HTMLButtonElement>(null);
   const prefix = editing ? 'edit' : 'add';
 
   useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (pastQuestion) confirmPast.current?.focus();
+  }, [pastQuestion]);
 
-  const set = (field: LineFormField) => (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
-    const value = input.type === 'date' ? dateInputValue(input) : input.value;
+  const setValue = (field: LineFormField, value: string) => {
+    setPastQuestion(null);
     setValues((current) => ({ ...current, [field]: value }));
   };
+  const set = (field: LineFormField) => (event: Event) =>
+    setValue(field, (event.currentTarget as HTMLInputElement).value);
+  const focusField = (field: LineFormField) =>
+    form.current?.querySelector<HTMLElement>(`#${prefix}-${field}`)?.focus();
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (busy) return;
-    setSubmitError(null);
-    const result = validateLineForm(values, {
-      now: Date.now(),
-      storedExpiry: editing?.before.expiresOn ?? null,
-    });
-    if (!result.ok) {
-      setErrors(result.errors);
-      const first = FIELD_ORDER.find((field) => result.errors[field]);
-      form.current?.querySelector<HTMLElement>(`#${prefix}-${first}`)?.focus();
-      return;
-    }
-    setErrors({});
+  async function save(value: ValidLine) {
+    setPastQuestion(null);
     setBusy(true);
     const reply = editing
       ? await send({
           type: 'ui:update-line',
           lineId: editing.id,
-          patch: lineUpdatePatch(editing.before, result.value),
+          patch: lineUpdatePatch(editing.before, value),
         })
-      : await send(addLineMessage(result.value));
+      : await send(addLineMessage(value));
     setBusy(false);
     if (reply.ok) onDone(reply.line.id);
     else setSubmitError(errorMessage(reply.error, t));
+  }
+
+  function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    setSubmitError(null);
+    const now = Date.now();
+    const storedExpiry = editing?.before.expiresOn ?? null;
+    const result = validateLineForm(values, { now, storedExpiry });
+    if (!result.ok) {
+      setPastQuestion(null);
+      setErrors(result.errors);
+      const first = FIELD_ORDER.find((field) => result.errors[field]);
+      if (first) focusField(first);
+      return;
+    }
+    setErrors({});
+    // A past expiry makes the line "expired" at once: ask before saving it.
+    if (needsPastExpiryConfirmation(result.value.expiresOn, storedExpiry, now)) {
+      setPastQuestion(result.value);
+      return;
+    }
+    void save(result.value);
   }
 
   const err = (field: LineFormField) => (errors[field] ? t(errors[field]!) : undefined);
@@ -154,24 +173,16 @@ export function LineForm({ t, initial, editing, onDone, onCancel }: LineFormProp
             />
           )}
         </Field>
-        <Field
+        <DateField
           id={`${prefix}-expiresOn`}
           label={t('popupFieldExpiry')}
-          hint={t('popupFieldExpiryHint')}
+          about={t('popupFieldExpiryHint')}
+          value={values.expiresOn}
           error={err('expiresOn')}
-        >
-          {(aria) => (
-            <input
-              {...aria}
-              type="date"
-              min="2000-01-01"
-              max="2100-12-31"
-              value={values.expiresOn === '!' ? '' : values.expiresOn}
-              onInput={set('expiresOn')}
-              onBlur={set('expiresOn')}
-            />
-          )}
-        </Field>
+          locale={locale}
+          t={t}
+          onInput={(value) => setValue('expiresOn', value)}
+        />
         <Field
           id={`${prefix}-balance`}
           label={t('popupFieldBalance')}
@@ -193,6 +204,34 @@ export function LineForm({ t, initial, editing, onDone, onCancel }: LineFormProp
           <p class="alert" role="alert">
             {submitError}
           </p>
+        )}
+        {pastQuestion?.expiresOn && (
+          <div class="question" role="group" aria-labelledby={`${prefix}-past-question`}>
+            <p id={`${prefix}-past-question`}>
+              {t('formPastExpiryQuestion', [formatIsoDate(pastQuestion.expiresOn, locale)])}
+            </p>
+            <div class="actions">
+              <button
+                ref={confirmPast}
+                type="button"
+                class="btn btn--primary"
+                disabled={busy}
+                onClick={() => void save(pastQuestion)}
+              >
+                {t('formPastExpiryConfirm')}
+              </button>
+              <button
+                type="button"
+                class="btn"
+                onClick={() => {
+                  setPastQuestion(null);
+                  focusField('expiresOn');
+                }}
+              >
+                {t('formPastExpiryChange')}
+              </button>
+            </div>
+          </div>
         )}
         <div class="actions">
           <button type="submit" class="btn btn--primary" disabled={busy}>

@@ -19,9 +19,10 @@ import {
   type RenewalMonths,
 } from '../../utils/popup/line-form';
 import type { IsoDate } from '../../utils/domain/records';
+import { dateEntryText } from '../../utils/popup/date-entry';
 import { errorMessage } from './data';
+import { DateField } from './DateField';
 import { Field } from './Field';
-import { dateInputValue } from './LineForm';
 
 export interface RenewalFormProps {
   t: Translate;
@@ -76,11 +77,10 @@ export function RenewalForm(props: RenewalFormProps) {
   const months = (Number(values.months) || 1) as RenewalMonths;
   const suggestions = expirySuggestions(currentExpiry, months, now);
 
-  const set = (field: keyof RenewalFormValues) => (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
-    const value = input.type === 'date' ? dateInputValue(input) : input.value;
+  const setValue = (field: keyof RenewalFormValues, value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
-  };
+  const set = (field: keyof RenewalFormValues) => (event: Event) =>
+    setValue(field, (event.currentTarget as HTMLInputElement).value);
 
   function chooseMonths(next: RenewalMonths) {
     setValues((current) => {
@@ -90,12 +90,13 @@ export function RenewalForm(props: RenewalFormProps) {
         now,
       );
       // Follow the months choice unless the user typed a date of their own.
-      const untouched = [before.fromToday, before.fromExpiry, ''].includes(current.newExpiresOn);
+      const offered = [before.fromToday, before.fromExpiry].map((date) => dateEntryText(date));
+      const untouched = [...offered, ''].includes(current.newExpiresOn);
       return {
         ...current,
         months: String(next),
         newExpiresOn: untouched
-          ? expirySuggestions(currentExpiry, next, now).suggested
+          ? dateEntryText(expirySuggestions(currentExpiry, next, now).suggested)
           : current.newExpiresOn,
       };
     });
@@ -128,17 +129,15 @@ export function RenewalForm(props: RenewalFormProps) {
         {t('popupRenewTitle', [lineName])}
       </h2>
       <form ref={form} onSubmit={submit} noValidate>
-        <Field id="renew-date" label={t('popupFieldRenewDate')} error={err('date')}>
-          {(aria) => (
-            <input
-              {...aria}
-              type="date"
-              value={values.date === '!' ? '' : values.date}
-              onInput={set('date')}
-              onBlur={set('date')}
-            />
-          )}
-        </Field>
+        <DateField
+          id="renew-date"
+          label={t('popupFieldRenewDate')}
+          value={values.date}
+          error={err('date')}
+          locale={locale}
+          t={t}
+          onInput={(value) => setValue('date', value)}
+        />
         <Field
           id="renew-amount"
           label={t('popupFieldAmount')}
@@ -235,48 +234,34 @@ export function RenewalForm(props: RenewalFormProps) {
           </label>
         </div>
         {values.updateExpiry && (
-          <Field
+          <DateField
             id="renew-newExpiresOn"
             label={t('popupFieldNewExpiry')}
+            value={values.newExpiresOn}
             error={err('newExpiresOn')}
+            locale={locale}
+            t={t}
+            onInput={(value) => setValue('newExpiresOn', value)}
           >
-            {(aria) => (
-              <>
-                <input
-                  {...aria}
-                  type="date"
-                  value={values.newExpiresOn === '!' ? '' : values.newExpiresOn}
-                  onInput={set('newExpiresOn')}
-                  onBlur={set('newExpiresOn')}
-                />
-                <div class="suggestions">
-                  {suggestions.fromExpiry && (
-                    <button
-                      type="button"
-                      class="btn btn--small"
-                      onClick={() =>
-                        setValues((current) => ({
-                          ...current,
-                          newExpiresOn: suggestions.fromExpiry!,
-                        }))
-                      }
-                    >
-                      {t('popupSuggestFromExpiry', [formatIsoDate(suggestions.fromExpiry, locale)])}
-                    </button>
-                  )}
-                  <button
-                    type="button"
-                    class="btn btn--small"
-                    onClick={() =>
-                      setValues((current) => ({ ...current, newExpiresOn: suggestions.fromToday }))
-                    }
-                  >
-                    {t('popupSuggestFromToday', [formatIsoDate(suggestions.fromToday, locale)])}
-                  </button>
-                </div>
-              </>
-            )}
-          </Field>
+            <div class="suggestions">
+              {suggestions.fromExpiry && (
+                <button
+                  type="button"
+                  class="btn btn--small"
+                  onClick={() => setValue('newExpiresOn', dateEntryText(suggestions.fromExpiry))}
+                >
+                  {t('popupSuggestFromExpiry', [formatIsoDate(suggestions.fromExpiry, locale)])}
+                </button>
+              )}
+              <button
+                type="button"
+                class="btn btn--small"
+                onClick={() => setValue('newExpiresOn', dateEntryText(suggestions.fromToday))}
+              >
+                {t('popupSuggestFromToday', [formatIsoDate(suggestions.fromToday, locale)])}
+              </button>
+            </div>
+          </DateField>
         )}
         {submitError && (
           <p class="alert" role="alert">

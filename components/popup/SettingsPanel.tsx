@@ -1,14 +1,23 @@
 /**
- * Settings: reminder lead days and hour, notifications, the overlay per carrier, and the
- * hosts where the overlay was hidden. Every change is saved at once (ui:save-settings);
- * the form shows what the database holds (liveQuery), plus changes still on their way.
+ * Settings: the interface language, reminder lead days and hour, notifications, the overlay
+ * per carrier, and the hosts where the overlay was hidden; a way to the glossary. Every
+ * change is saved at once (ui:save-settings); the form shows what the database holds
+ * (liveQuery), plus changes still on their way.
  */
 import { send } from '../../utils/protocol/send';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CARRIERS } from '../../utils/carriers';
+import { BCP47_BY_LOCALE } from '../../utils/domain/format';
+import { GLOSSARY_OPEN } from '../../utils/domain/glossary';
 import type { Translate } from '../../utils/domain/i18n';
-import { LEAD_DAY_CHOICES, toggleLeadDay, withoutHost } from '../../utils/popup/line-form';
+import { LANGUAGE_CHOICE_ORDER, LANGUAGE_NAME_KEYS } from '../../utils/popup/language';
+import {
+  LEAD_DAY_CHOICES,
+  leadDayLabel,
+  toggleLeadDay,
+  withoutHost,
+} from '../../utils/popup/line-form';
 import type { CarrierId, Settings } from '../../utils/domain/records';
 import { errorMessage } from './data';
 
@@ -16,20 +25,18 @@ export interface SettingsPanelProps {
   t: Translate;
   settings: Settings;
   onBack(): void;
+  /** Opens the glossary of the carriers' words. */
+  onGlossary(): void;
   /** The colleague's backup and calendar section, rendered at the end. */
   children?: ComponentChildren;
 }
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
-function leadDayLabel(day: number, t: Translate): string {
-  if (day === 0) return t('popupLeadOnDay');
-  if (day === 1) return t('popupLeadOneDay');
-  return t('popupLeadNDays', [String(day)]);
-}
-
-export function SettingsPanel({ t, settings: stored, onBack, children }: SettingsPanelProps) {
-  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+export function SettingsPanel(props: SettingsPanelProps) {
+  const { t, settings: stored, onBack, onGlossary, children } = props;
+  // "Saved" is kept as a flag, not as text: after a change of language it reads in the new one.
+  const [status, setStatus] = useState<{ error: string | null } | null>(null);
   // Changes sent but not yet back through the live query: shown at once, so a control
   // never jumps back to its old state while the background writes.
   const [pending, setPending] = useState<Partial<Settings>>({});
@@ -42,11 +49,7 @@ export function SettingsPanel({ t, settings: stored, onBack, children }: Setting
     setPending((current) => ({ ...current, ...patch }));
     const reply = await send({ type: 'ui:save-settings', settings: patch });
     if (!reply.ok) setPending({});
-    setStatus(
-      reply.ok
-        ? { error: false, text: t('popupSettingsSaved') }
-        : { error: true, text: errorMessage(reply.error, t) },
-    );
+    setStatus({ error: reply.ok ? null : errorMessage(reply.error, t) });
   }
 
   const leadChoices = [...new Set([...LEAD_DAY_CHOICES, ...settings.leadDays])].sort(
@@ -63,6 +66,32 @@ export function SettingsPanel({ t, settings: stored, onBack, children }: Setting
       <h2 id="settings-title" ref={heading} tabIndex={-1}>
         {t('popupSettingsTitle')}
       </h2>
+
+      <fieldset class="field" aria-describedby="settings-language-hint">
+        <legend>{t('settingsLanguageTitle')}</legend>
+        <div class="choices choices--column">
+          {LANGUAGE_CHOICE_ORDER.map((choice) => (
+            // Each language is named in itself (and marked so for screen readers).
+            <label
+              key={choice}
+              class="choice"
+              lang={choice === 'auto' ? undefined : BCP47_BY_LOCALE[choice]}
+            >
+              <input
+                type="radio"
+                name="settings-language"
+                value={choice}
+                checked={(settings.language ?? 'auto') === choice}
+                onChange={() => void save({ language: choice })}
+              />
+              {choice === 'auto' ? t('settingsLanguageAuto') : t(LANGUAGE_NAME_KEYS[choice])}
+            </label>
+          ))}
+        </div>
+        <p class="field__hint" id="settings-language-hint">
+          {t('settingsLanguageHint')}
+        </p>
+      </fieldset>
 
       <fieldset class="field">
         <legend>{t('popupRemindersTitle')}</legend>
@@ -165,8 +194,18 @@ export function SettingsPanel({ t, settings: stored, onBack, children }: Setting
         )}
       </fieldset>
 
+      <p>
+        <button type="button" class="btn btn--small" onClick={onGlossary}>
+          {t(GLOSSARY_OPEN)}
+        </button>
+      </p>
+
       <div class="settings-status" role="status">
-        {status && <p class={status.error ? 'alert' : 'muted small'}>{status.text}</p>}
+        {status && (
+          <p class={status.error ? 'alert' : 'muted small'}>
+            {status.error ?? t('popupSettingsSaved')}
+          </p>
+        )}
       </div>
 
       {children}

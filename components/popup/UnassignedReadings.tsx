@@ -32,12 +32,7 @@ export function UnassignedReadings(props: UnassignedReadingsProps) {
               class="row row--unassigned"
               data-reading-id={reading.readingId}
             >
-              <span
-                class="row__stripe"
-                style={{ background: reading.carrierColor }}
-                aria-hidden="true"
-              />
-              <div class="row__body">
+              <div>
                 <p class="carrier">
                   <span
                     class="carrier__dot"

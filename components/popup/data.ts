@@ -10,7 +10,12 @@ import { isNewerDatabaseError, openDatabase, type LineKeeperDb } from '../../uti
 import { storageErrorKey } from '../../utils/domain/error-text';
 import type { MessageKey, Translate } from '../../utils/domain/i18n';
 
-export { readListData, readSettings, readUnassigned } from '../../utils/popup/queries';
+export {
+  readListData,
+  readRenewals,
+  readSettings,
+  readUnassigned,
+} from '../../utils/popup/queries';
 
 let database: LineKeeperDb | undefined;
 

@@ -1,7 +1,9 @@
 /**
  * The popup: the list of lines (most urgent first) with their actions, the forms, the
- * settings, and each line's detail (components/popup/LineDetail.tsx). It reads the
- * database with liveQuery and writes only by messages to the background.
+ * settings, the glossary, and each line's detail (components/popup/LineDetail.tsx). It
+ * reads the database with liveQuery and writes only by messages to the background. It
+ * speaks the language the settings choose (utils/popup/language.ts), switching at once
+ * when that setting changes.
  *
  * First paint: the list is painted from the snapshot the background keeps
  * (utils/domain/list-snapshot.ts) while the database code loads (components/popup/live.ts); the
@@ -15,6 +17,7 @@ import { EmptyState } from '../../components/popup/EmptyState';
 import { lazyView } from '../../components/popup/lazy';
 import type { LineDetailProps } from '../../components/popup/LineDetail';
 import type { LineFormViewProps } from '../../components/popup/LineForm';
+import type { GlossaryProps } from '../../components/popup/Glossary';
 import { LineList, type LineActions } from '../../components/popup/LineList';
 import {
   errorMessage,
@@ -27,7 +30,15 @@ import type { SettingsPanelProps } from '../../components/popup/SettingsPanel';
 import { Snackbar } from '../../components/popup/Snackbar';
 import { UnassignedReadings } from '../../components/popup/UnassignedReadings';
 import { carrierById } from '../../utils/carriers';
-import type { Translate, UiLocale } from '../../utils/domain/i18n';
+import { BCP47_BY_LOCALE } from '../../utils/domain/format';
+import type { Translate } from '../../utils/domain/i18n';
+import {
+  languagePlan,
+  popupLanguage,
+  type LanguageSources,
+  type PopupLanguage,
+} from '../../utils/popup/language';
+import { lastRechargeAmount, rechargeMessage, rechargeNumber } from '../../utils/popup/recharge';
 import {
   UNASSIGNED_LIMIT,
   UNASSIGNED_LOOKBACK_DAYS,
@@ -58,7 +69,10 @@ const LineDetail = lazyView<LineDetailProps>(() =>
 const BackupPanel = lazyView<BackupPanelProps>(() =>
   import('../../components/popup/BackupPanel').then((m) => m.BackupPanel),
 );
-const LAZY_VIEWS = [LineForm, RenewalForm, SettingsPanel, LineDetail, BackupPanel];
+const Glossary = lazyView<GlossaryProps>(() =>
+  import('../../components/popup/Glossary').then((m) => m.Glossary),
+);
+const LAZY_VIEWS = [LineForm, RenewalForm, SettingsPanel, LineDetail, BackupPanel, Glossary];
 
 type View =
   | { name: 'list' }
@@ -66,7 +80,8 @@ type View =
   | { name: 'edit'; lineId: string }
   | { name: 'renew'; lineId: string }
   | { name: 'detail'; lineId: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'glossary'; from: Exclude<View, { name: 'glossary' }> };
 
 interface Snack {
   id: number;
@@ -79,8 +94,10 @@ const HIDE_NUMBERS_KEY = 'linekeeper:hideNumbers';
 const UNDO_MS = 8000;
 
 export interface AppProps {
-  locale: UiLocale;
-  t: Translate;
+  /** The language to paint in first (the snapshot's choice, main.tsx). */
+  language: PopupLanguage;
+  /** Where other languages come from, when the setting changes. */
+  languages: LanguageSources;
   /** The page's hash at start: `#/add?…` opens the add form prefilled. */
   initialHash: string;
   /** The list as the background last saw it (storage.local), or null: paint from the database. */
@@ -107,8 +124,10 @@ function initialView(hash: string): View {
   return isAddLineHash(hash) ? { name: 'add', prefillHash: hash } : { name: 'list' };
 }
 
-export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: AppProps) {
-  const [view, setView] = useState<View>(() => initialView(initialHash));
+export function App({ language, languages, initialHash, snapshot, hideNumbersAtStart }: AppProps) {
+  const [lang, setLang] = useState<PopupLanguage>(language);
+  const { locale, t } = lang;
+  const [view, setViewState] = useState<View>(() => initialView(initialHash));
   const [hideNumbers, setHideNumbers] = useState(hideNumbersAtStart);
   const [now, setNow] = useState(() => Date.now());
   const [actionError, setActionError] = useState<string | null>(null);
@@ -118,6 +137,13 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(timer);
+  }, []);
+
+  // A message belongs to the view it was said in: a new view closes it (a snackbar must
+  // never sit over a form's buttons). A message shown with the change stays.
+  const setView = useCallback((next: View) => {
+    setSnack(null);
+    setViewState(next);
   }, []);
 
   useEffect(() => {
@@ -148,6 +174,22 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
   // The database's answer once it is in; until then, the snapshot's first screenful.
   const real = data.status === 'ready' ? data.value : null;
   const settings = real?.settings ?? null;
+
+  // The language setting as the database holds it: switch when it differs from the one
+  // painted (the snapshot's, or none yet).
+  const chosen = settings ? (settings.language ?? 'auto') : null;
+  useEffect(() => {
+    if (chosen === null || languagePlan(chosen, languages.browserLocale).locale === locale) return;
+    let live = true;
+    void Promise.resolve(popupLanguage(chosen, languages)).then((next) => live && setLang(next));
+    return () => {
+      live = false;
+    };
+  }, [chosen]);
+  useEffect(() => {
+    document.documentElement.lang = BCP47_BY_LOCALE[locale];
+    document.title = t('extName');
+  }, [lang]);
   const lines: readonly ListLine[] | null = real?.lines ?? snapshot?.lines ?? null;
   const total = real ? real.lines.length : (snapshot?.count ?? 0);
   const leadWindow = leadWindowOf(settings?.leadDays ?? snapshot?.leadDays ?? []);
@@ -206,17 +248,49 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
     setView({ name: 'list' });
   };
 
-  const openTab = (url: string) => {
-    browser.tabs.create({ url }).catch((error: unknown) => setActionError(String(error)));
+  const openTab = (url: string, active = true) => {
+    browser.tabs.create({ url, active }).catch((error: unknown) => setActionError(String(error)));
   };
 
   const nameOf = (line: ListLine) =>
     line.label.trim() || (line.msisdn ? shownNumber(line.msisdn, hideNumbers) : lineName(line));
 
   const actions: LineActions = {
-    recharge(lineId) {
+    /**
+     * Copies the number as the recharge page asks for it (10 digits, no 0 and 15), opens
+     * that page in a tab behind the popup (an active tab would close the popup before the
+     * user reads what was copied) and says both, with the last amount paid.
+     */
+    async recharge(lineId) {
       const line = lineById.get(lineId);
-      if (line) openTab(carrierById(line.carrier).rechargeUrl);
+      if (!line) return;
+      const carrier = carrierById(line.carrier);
+      const number = rechargeNumber(line.msisdn, hideNumbers);
+      let copied = false;
+      if (number) {
+        try {
+          // First, while the click still counts as the user's gesture.
+          await navigator.clipboard.writeText(number.digits);
+          copied = true;
+        } catch {
+          // The snackbar then shows the number to type instead.
+        }
+      }
+      let lastAmount: number | null = null;
+      try {
+        const data = await loadData();
+        lastAmount = lastRechargeAmount(await data.readRenewals(data.popupDb(), lineId));
+      } catch {
+        // Unknown: the snackbar just doesn't say it.
+      }
+      openTab(carrier.rechargeUrl, false);
+      showSnack({
+        message: rechargeMessage(
+          { number, copied, lastAmount, carrierName: carrier.name },
+          locale,
+          t,
+        ),
+      });
     },
     renew: (lineId) => setView({ name: 'renew', lineId }),
     details: (lineId) => setView({ name: 'detail', lineId }),
@@ -227,6 +301,7 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
       const reply = await send({ type: 'ui:delete-line', lineId });
       if (!reply.ok) return setActionError(errorMessage(reply.error, t));
       setActionError(null);
+      if (view.name !== 'list') backToList();
       const { trashId } = reply;
       showSnack({
         message: t('popupDeleted', [nameOf(line)]),
@@ -309,6 +384,7 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
           <LineForm
             key="add"
             t={t}
+            locale={locale}
             line={null}
             prefillHash={view.prefillHash}
             onDone={() => {
@@ -325,6 +401,7 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
           <LineForm
             key={`edit-${line.id}`}
             t={t}
+            locale={locale}
             line={line}
             prefillHash=""
             onDone={() => {
@@ -361,15 +438,25 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
             locale={locale}
             t={t}
             hideNumbers={hideNumbers}
+            format={format}
+            actions={actions}
             onBack={backToList}
+            onGlossary={() => setView({ name: 'glossary', from: view })}
           />
         );
       case 'settings':
         return (
-          <SettingsPanel t={t} settings={settings!} onBack={backToList}>
+          <SettingsPanel
+            t={t}
+            settings={settings!}
+            onBack={backToList}
+            onGlossary={() => setView({ name: 'glossary', from: view })}
+          >
             <BackupPanel locale={locale} t={t} />
           </SettingsPanel>
         );
+      case 'glossary':
+        return <Glossary t={t} onBack={() => setView(view.from)} />;
       case 'list':
         return (
           <>
@@ -381,7 +468,13 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
                 onAdd={() => setView({ name: 'add', prefillHash: '' })}
               />
             ) : (
-              <LineList lines={sorted} total={total} format={format} actions={actions} />
+              <LineList
+                lines={sorted}
+                total={total}
+                format={format}
+                actions={actions}
+                onAdd={() => setView({ name: 'add', prefillHash: '' })}
+              />
             )}
           </>
         );
@@ -414,15 +507,6 @@ export function App({ locale, t, initialHash, snapshot, hideNumbersAtStart }: Ap
           >
             {t('popupSettings')}
           </button>
-          {view.name === 'list' && sorted.length > 0 && (
-            <button
-              type="button"
-              class="btn btn--small btn--primary"
-              onClick={() => setView({ name: 'add', prefillHash: '' })}
-            >
-              {t('popupAddLine')}
-            </button>
-          )}
         </div>
       </header>
       <main class="scroll">

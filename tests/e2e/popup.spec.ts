@@ -72,6 +72,24 @@ function rowOf(popup: Page, text: string | RegExp) {
   return popup.getByRole('listitem').filter({ hasText: text });
 }
 
+/** Opens a line's detail from its row (the name is the link) and returns the detail. */
+async function openDetail(popup: Page, name: string | RegExp) {
+  await rowOf(popup, name).locator('h3 button').click();
+  const detail = popup.locator('.lk-detail');
+  await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
+  return detail;
+}
+
+/** Opens a row's "More actions" menu and clicks one of its buttons. */
+async function rowAction(popup: Page, name: string | RegExp, action: RegExp) {
+  const row = rowOf(popup, name);
+  await row.getByRole('button', { name: /^More actions/ }).click();
+  await row.getByRole('button', { name: action }).click();
+}
+
+/** `YYYY-MM-DD` as the date fields show it, day first: `DD/MM/YYYY`. */
+const dayFirst = (iso: string) => iso.split('-').reverse().join('/');
+
 const THREE_LINES: LineInput[] = [
   { carrier: 'claro', msisdn: '+5491134567812', expiresOn: today(5), balance: 1234.56 },
   {
@@ -148,9 +166,11 @@ test('add a line by hand: invalid input is refused field by field, then the line
   await popup.getByRole('button', { name: 'Add line', exact: true }).click();
 
   const row = rowOf(popup, 'Work SIM');
-  await expect(row).toContainText('+54 9 11 2345-6789');
   await expect(row).toContainText('in 20 days');
-  await expect(row).toContainText('ARS 1,234.56');
+  // The compact row shows the name; the number and the balance are one click away.
+  const detail = await openDetail(popup, 'Work SIM');
+  await expect(detail).toContainText('+54 9 11 2345-6789');
+  await expect(detail).toContainText('ARS 1,234.56');
   const stored = await readStore(serviceWorker, 'lines');
   expect(stored).toMatchObject([
     {
@@ -175,7 +195,7 @@ test('the add form opens prefilled from the URL hash (the overlay\'s "enter it b
   );
   await expect(popup.getByLabel('Carrier')).toHaveValue('claro');
   await expect(popup.getByLabel('Phone number')).toHaveValue('+5491123456789');
-  await expect(popup.getByLabel('Expiry date (optional)')).toHaveValue(today(30));
+  await expect(popup.getByLabel('Expiry date (optional)')).toHaveValue(dayFirst(today(30)));
   await expect(popup.getByLabel('Balance in pesos (optional)')).toHaveValue('1234.56');
   await popup.getByRole('button', { name: 'Add line', exact: true }).click();
   await expect(rowOf(popup, '+54 9 11 2345-6789')).toContainText('in 30 days');
@@ -219,11 +239,11 @@ test('a line read from a carrier page says when and where it was read', async ({
   const page = await openCarrierPage(sample.url, sample.html);
   await page.waitForTimeout(1500);
   const popup = await openPopup();
-  const row = rowOf(popup, '+54 9 11 3456-7812');
-  await expect(row).toContainText(
+  const detail = await openDetail(popup, '+54 9 11 3456-7812');
+  await expect(detail).toContainText(
     /read (now|\d+ (seconds?|minutes?) ago) on m-miclaro\.claro\.com\.ar\/inicio/,
   );
-  await expect(row).toContainText('ARS 1,234.56');
+  await expect(detail).toContainText('ARS 1,234.56');
 });
 
 test("Recharge opens the carrier's recharge page in a new tab", async ({ context, openPopup }) => {
@@ -248,9 +268,7 @@ test('Mark as renewed records the renewal and moves the expiry', async ({
 }) => {
   const popup = await openPopup();
   await addLines(popup, [{ carrier: 'claro', label: 'Chip', expiresOn: today(2) }]);
-  await rowOf(popup, 'Chip')
-    .getByRole('button', { name: /^Mark as renewed/ })
-    .click();
+  await rowAction(popup, 'Chip', /^Mark as renewed/);
   await expect(popup.getByRole('heading', { name: 'Mark Chip as renewed' })).toBeFocused();
 
   await popup.getByLabel('Amount paid in pesos (optional)').fill('-3');
@@ -263,7 +281,10 @@ test('Mark as renewed records the renewal and moves the expiry', async ({
   await popup.getByLabel('Operation number (optional)').fill('OP-123456');
   // Suggested: the running expiry + 3 months; the user picks "today + 3 months" instead.
   await popup.getByRole('button', { name: /^Today \+ duration/ }).click();
-  const newExpiry = await popup.getByLabel('New expiry date').inputValue();
+  const newExpiry = (await popup.getByLabel('New expiry date').inputValue())
+    .split('/')
+    .reverse()
+    .join('-');
   await popup.getByRole('button', { name: 'Record renewal' }).click();
 
   await expect(popup.getByRole('status')).toContainText('Renewal of Chip recorded.');
@@ -284,9 +305,7 @@ test('Mark as renewed records the renewal and moves the expiry', async ({
 test('edit a line: label, number, expiry and balance', async ({ openPopup, serviceWorker }) => {
   const popup = await openPopup();
   await addLines(popup, [{ carrier: 'personal', label: 'Old name', expiresOn: today(9) }]);
-  const row = rowOf(popup, 'Old name');
-  await row.getByRole('button', { name: /^More/ }).click();
-  await row.getByRole('button', { name: /^Edit/ }).click();
+  await rowAction(popup, 'Old name', /^Edit/);
   await expect(popup.getByLabel('Name (optional)')).toHaveValue('Old name');
   await popup.getByLabel('Name (optional)').fill('New name');
   await popup.getByLabel('Phone number').fill('+54 9 11 2345-6789');
@@ -310,9 +329,7 @@ test('delete a line, then undo within the snackbar', async ({ openPopup, service
     { carrier: 'claro', label: 'Keep me', expiresOn: today(4) },
     { carrier: 'claro', label: 'Other', expiresOn: today(8) },
   ]);
-  const row = rowOf(popup, 'Keep me');
-  await row.getByRole('button', { name: /^More/ }).click();
-  await row.getByRole('button', { name: /^Delete/ }).click();
+  await rowAction(popup, 'Keep me', /^Delete/);
   await expect(rowOf(popup, 'Keep me')).toHaveCount(0);
   expect(await readStore(serviceWorker, 'lines')).toHaveLength(1);
 
@@ -326,8 +343,7 @@ test('snooze reminders until tomorrow, then resume them', async ({ openPopup, se
   const popup = await openPopup();
   await addLines(popup, [{ carrier: 'claro', label: 'Quiet', expiresOn: today(1) }]);
   const row = rowOf(popup, 'Quiet');
-  await row.getByRole('button', { name: /^More/ }).click();
-  await row.getByRole('button', { name: /^Snooze until tomorrow/ }).click();
+  await rowAction(popup, 'Quiet', /^Snooze until tomorrow/);
   await expect(row).toContainText('reminders snoozed until');
   const [line] = await readStore<{ snoozedUntil: number }>(serviceWorker, 'lines');
   expect(line!.snoozedUntil).toBeGreaterThan(Date.now() + 23 * 3_600_000);
@@ -442,9 +458,11 @@ test('hide numbers masks every number and stays on after reopening', async ({ op
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await expect(claroTitle).toHaveText('+54 9 11 ••••-7812');
-  await expect(rowOf(popup, 'Córdoba').locator('.row__number')).toHaveText('+54 9 351 •••-3456');
   await expect(popup.locator('body')).not.toContainText('3456-7812');
+  const detail = await openDetail(popup, 'Córdoba');
+  await expect(detail.locator('.lk-detail__meta')).toHaveText('Movistar · +54 9 351 •••-3456');
   await expect(popup.locator('body')).not.toContainText('612-3456');
+  await detail.getByRole('button', { name: 'Back to lines' }).click();
 
   await popup.close();
   const again = await openPopup();
@@ -501,11 +519,22 @@ test('keyboard only: reach a row action and open the renewal form', async ({ ope
   const popup = await openPopup();
   await addLines(popup, [{ carrier: 'claro', label: 'Keys', expiresOn: today(6) }]);
   await expect(rowOf(popup, 'Keys')).toBeVisible();
+  const tabTo = async (target: ReturnType<Page['getByRole']>) => {
+    for (
+      let i = 0;
+      i < 12 && !(await target.evaluate((el) => el === document.activeElement));
+      i++
+    ) {
+      await popup.keyboard.press('Tab');
+    }
+    await expect(target).toBeFocused();
+  };
+  const more = rowOf(popup, 'Keys').getByRole('button', { name: /^More actions/ });
+  await tabTo(more);
+  await popup.keyboard.press('Enter');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
   const renew = rowOf(popup, 'Keys').getByRole('button', { name: /^Mark as renewed/ });
-  for (let i = 0; i < 12 && !(await renew.evaluate((el) => el === document.activeElement)); i++) {
-    await popup.keyboard.press('Tab');
-  }
-  await expect(renew).toBeFocused();
+  await tabTo(renew);
   // Focus is visible: an outline is drawn.
   expect(await renew.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
   await popup.keyboard.press('Enter');
@@ -522,8 +551,10 @@ test.describe('Spanish', () => {
       { carrier: 'personal', label: 'Vieja', expiresOn: today(-4) },
     ]);
     await expect(rowOf(popup, 'Chip')).toContainText('en 5 días');
-    await expect(rowOf(popup, 'Chip')).toContainText('$\u00a01234,56'.replace('1234', '1.234'));
     await expect(rowOf(popup, 'Vieja')).toContainText('venció hace 4 días');
+    const detail = await openDetail(popup, 'Chip');
+    await expect(detail).toContainText('$\u00a01.234,56');
+    await detail.getByRole('button', { name: 'Volver a las líneas' }).click();
     await expect(popup.getByRole('button', { name: /^Recargar/ }).first()).toBeVisible();
     await expect(popup.getByRole('button', { name: 'Ajustes' })).toBeVisible();
   });
@@ -559,7 +590,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     await addLines(popup, THREE_LINES);
     await expect(rows(popup)).toHaveCount(3);
-    await rows(popup).first().getByRole('button', { name: /^More/ }).click();
+    await rows(popup)
+      .first()
+      .getByRole('button', { name: /^More actions/ })
+      .click();
     await expectNoAxeViolations(popup);
 
     await popup.getByRole('button', { name: 'Add a line' }).click();
@@ -570,6 +604,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectNoAxeViolations(popup);
     await popup.getByRole('button', { name: 'Cancel' }).click();
 
+    await rows(popup)
+      .first()
+      .getByRole('button', { name: /^More actions/ })
+      .click();
     await rows(popup)
       .first()
       .getByRole('button', { name: /^Mark as renewed/ })

@@ -3,9 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDatabase, type LineKeeperDb } from '../../utils/background/db';
 import type { MessageDeps, MessageSender } from '../../utils/background/dispatch';
 import { createPageLimits } from '../../utils/background/page-limits';
-import type { ClickDeps, I18n, NotificationOptions } from '../../utils/background/reconcile';
+import type { Localizer } from '../../utils/background/localizer';
+import type { ClickDeps, NotificationOptions } from '../../utils/background/reconcile';
 import { keyTranslator } from '../support/i18n';
-import type { MessageKey } from '../../utils/domain/i18n';
 import type { Line, Reading } from '../../utils/domain/records';
 import { offsetForTimeZone, type ZoneOffset } from '../../utils/domain/time';
 
@@ -17,10 +17,16 @@ export function freshDb(): LineKeeperDb {
   return openDatabase(`linekeeper-test-${Date.now()}-${dbCounter}-${Math.random()}`);
 }
 
-/** i18n stub: fakeBrowser does not implement i18n. Output shows key and substitutions. */
-export const stubI18n: I18n = {
-  getMessage: (key, substitutions) => keyTranslator(key as MessageKey, substitutions),
+/**
+ * The background's voice for tests of which text is chosen: keys and substitutions
+ * (`notifTitle(Trabajo|Claro)`), dates and counts as they are. Tests of the words
+ * themselves use utils/background/localizer.ts over the real catalogs.
+ */
+export const stubLocalizer: Localizer = {
+  locale: 'en',
+  t: keyTranslator,
   formatDate: (date) => date,
+  formatCount: (count) => String(count),
 };
 
 export interface Clock {
@@ -41,7 +47,7 @@ export function reconcileDeps(
     tabs: fakeBrowser.tabs,
     now: () => clock.now,
     zone,
-    i18n: stubI18n,
+    localize: async () => stubLocalizer,
     iconUrl: fakeBrowser.runtime.getURL('/icon/128.png'),
     supportsButtons: true,
     ...overrides,

@@ -7,13 +7,26 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { openDatabase } from '../../utils/background/db';
-import { carrierSender, reading } from './background-helpers';
-import { keyTranslator } from '../support/i18n';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { carrierSender, popupSender, reading } from './background-helpers';
+import { translatorFor } from '../support/i18n';
+import { REPO_ROOT } from '../support/repo';
 
-function stubI18n() {
+/**
+ * A browser in Chinese: chrome.i18n answers from zh_CN, and the worker's fetch of its own
+ * files (the catalogs of utils/background/localizer.ts) reads them from public/.
+ */
+function stubBrowserLanguage() {
   const i18n = fakeBrowser.i18n as unknown as Record<string, unknown>;
-  i18n.getMessage = keyTranslator;
+  i18n.getMessage = translatorFor('zh_CN');
   i18n.getUILanguage = () => 'zh-CN';
+  const base = fakeBrowser.runtime.getURL('/');
+  vi.stubGlobal('fetch', async (url: string) => {
+    if (!url.startsWith(base)) throw new TypeError(`no network in tests: ${url}`);
+    const file = path.join(REPO_ROOT, 'public', url.slice(base.length));
+    return new Response(await readFile(file));
+  });
 }
 
 /** Sends a message the way the browser does: through the listener, answered via sendResponse. */
@@ -34,7 +47,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Prom
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  stubI18n();
+  stubBrowserLanguage();
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-05-10T15:00:00Z'));
   const db = openDatabase();
@@ -43,6 +56,7 @@ beforeEach(async () => {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 describe('background entrypoint', () => {
@@ -125,8 +139,27 @@ describe('background entrypoint', () => {
       (all) => Object.keys(all).length > 0,
     );
     const notification = shown[`lk:line:${reply.line.id}`]!;
-    expect(notification.message).toMatch(/^notifBodyTomorrow\(2026年5月12日\)$/);
+    expect(notification.message).toBe('明天（2026年5月12日）到期。请今天充值，保住号码。');
     expect(notification.iconUrl).toBe('chrome-extension://test-extension-id/icon/128.png');
     expect(notification.buttons).toHaveLength(1);
+  });
+
+  it('speaks the language chosen in settings: the badge is re-titled when it changes', async () => {
+    background.main();
+    await send({
+      type: 'cs:reading',
+      reading: reading({ expiresOn: '2026-05-12' }),
+      path: '/consumos',
+      readAt: new Date().toISOString(),
+    });
+    const title = () => fakeBrowser.action.getTitle({});
+    // The browser's language first, with the popup's date style (not "May 12, 2026").
+    await until(title, (text) => text === 'Claro +54 9 11 3456-7812 将于 2026年5月12日 到期');
+    const saved = await send(
+      { type: 'ui:save-settings', settings: { language: 'es' } },
+      popupSender(),
+    );
+    expect(saved).toMatchObject({ ok: true, settings: { language: 'es' } });
+    await until(title, (text) => text === 'Claro +54 9 11 3456-7812 vence el 12 may 2026');
   });
 });

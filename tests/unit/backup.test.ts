@@ -422,7 +422,7 @@ describe('words', () => {
     );
     expect(
       backupCountsText({ lines: 1, renewals: 0, readings: 1500 }, 'es', translatorFor('es')),
-    ).toBe('1 línea, 0 recargas, 1500 lecturas');
+    ).toBe('1 línea, 0 recargas, 1.500 lecturas');
     expect(backupCountsText(counts, 'zh_CN', translatorFor('zh_CN'))).toBe(
       '3 个号码，12 条充值记录，40 条读取记录',
     );

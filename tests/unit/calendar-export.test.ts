@@ -4,8 +4,12 @@ import { translatorFor } from '../support/i18n';
 import {
   buildCalendarFile,
   calendarAlarmDays,
+  calendarAlarmDaysText,
+  calendarChangesSince,
   calendarEvents,
+  calendarExportRecord,
   lineEventUid,
+  parseCalendarExportRecord,
 } from '../../utils/popup/calendar-export';
 import { DEFAULT_SETTINGS, type Line } from '../../utils/domain/records';
 
@@ -52,9 +56,10 @@ describe('calendarEvents', () => {
       uid: 'line-b-known@linekeeper',
       date: '2026-07-15',
       summary: 'LineKeeper: Claro +54 9 11 3456-7812 expires',
-      alarmDaysBefore: 7,
       estimated: false,
     });
+    // One alarm per reminder day (7, 3, 1, 0 by default), not only the largest.
+    expect(known!.alarms.map((alarm) => alarm.daysBefore)).toEqual([7, 3, 1, 0]);
     // last recharge 2026-01-10 + 180 days
     expect(estimated).toMatchObject({
       uid: lineEventUid('a-estimated'),
@@ -63,19 +68,24 @@ describe('calendarEvents', () => {
       estimated: true,
     });
     expect(estimated!.description).toMatch(/10 Jan 2026 plus 180 days/);
-    expect(known!.alarmDescription).toBe(
+    expect(known!.alarms.map((alarm) => alarm.description)).toEqual([
       'Claro +54 9 11 3456-7812 expires in 7 days: renew it now.',
-    );
+      'Claro +54 9 11 3456-7812 expires in 3 days: renew it now.',
+      'Claro +54 9 11 3456-7812 expires tomorrow: renew it now.',
+      'Claro +54 9 11 3456-7812 expires today: renew it now.',
+    ]);
   });
 
-  it('alarms at the largest lead day; today / tomorrow wording', () => {
-    expect(calendarAlarmDays({ leadDays: [3, 14, 1] })).toBe(14);
-    expect(calendarAlarmDays({ leadDays: [] })).toBe(0);
+  it('alarms at every lead day, largest first; on the day when none is chosen', () => {
+    expect(calendarAlarmDays({ leadDays: [3, 14, 1] })).toEqual([14, 3, 1]);
+    expect(calendarAlarmDays({ leadDays: [] })).toEqual([0]);
     const today = calendarEvents(LINES, { leadDays: [] }, 'en', en)[0]!;
-    expect(today.alarmDaysBefore).toBe(0);
-    expect(today.alarmDescription).toMatch(/expires today/);
-    expect(calendarEvents(LINES, { leadDays: [1, 0] }, 'en', en)[0]!.alarmDescription).toMatch(
-      /expires tomorrow/,
+    expect(today.alarms).toEqual([{ daysBefore: 0, description: expect.stringMatching(/today/) }]);
+    expect(calendarAlarmDaysText({ leadDays: [7, 3, 1, 0] }, 'en', en)).toBe(
+      '7 days before, 3 days before, 1 day before, on the day',
+    );
+    expect(calendarAlarmDaysText({ leadDays: [7, 0] }, 'zh_CN', translatorFor('zh_CN'))).toMatch(
+      /、/,
     );
   });
 
@@ -84,7 +94,7 @@ describe('calendarEvents', () => {
     expect(es[0]!.summary).toBe('Guardalínea: vence Mamá; trabajo, 妈妈 (estimado)');
     const zh = calendarEvents(LINES, DEFAULT_SETTINGS, 'zh_CN', translatorFor('zh_CN'));
     expect(zh[0]!.summary).toBe('保号助手：Mamá; trabajo, 妈妈 到期（预计）');
-    expect(zh[1]!.alarmDescription).toContain('7 天后到期');
+    expect(zh[1]!.alarms[0]!.description).toContain('7 天后到期');
   });
 
   it('keeps the UID of a line when its expiry changes (re-import updates)', () => {
@@ -133,8 +143,10 @@ describe('buildCalendarFile', () => {
     expect(estimated.endDate.toString()).toBe('2026-07-10');
     expect(estimated.summary).toBe('保号助手：Mamá; trabajo, 妈妈 到期（预计）');
     expect(vevents[0]!.getFirstPropertyValue('status')).toBe('TENTATIVE');
-    const alarm = vevents[1]!.getFirstSubcomponent('valarm')!;
-    expect(String(alarm.getFirstPropertyValue('trigger'))).toBe('-P10D');
+    const triggers = vevents[1]!
+      .getAllSubcomponents('valarm')
+      .map((alarm) => String(alarm.getFirstPropertyValue('trigger')));
+    expect(triggers).toEqual(['-P10D', '-P7D', '-P3D']);
     expect(
       calendar.getFirstPropertyValue('dtstamp') ?? vevents[0]!.getFirstPropertyValue('dtstamp'),
     ).toBeTruthy();
@@ -150,5 +162,40 @@ describe('buildCalendarFile', () => {
       translatorFor('es'),
     );
     expect(a).toEqual(b);
+  });
+});
+
+describe('a calendar export goes stale when an expiry changes', () => {
+  const events = calendarEvents(LINES, DEFAULT_SETTINGS, 'en', en);
+
+  it('is up to date right after the export, and the record survives storage', () => {
+    const record = calendarExportRecord(events, NOW);
+    expect(calendarChangesSince(record, events)).toBe(0);
+    expect(parseCalendarExportRecord(JSON.parse(JSON.stringify(record)))).toEqual(record);
+  });
+
+  it('counts a renewal (a new expiry), a new line with a date and a deleted line', () => {
+    const record = calendarExportRecord(events, NOW);
+    const renewed = calendarEvents(
+      [{ ...LINES[0]!, expiresOn: '2026-08-15' }, LINES[1]!, LINES[2]!],
+      DEFAULT_SETTINGS,
+      'en',
+      en,
+    );
+    expect(calendarChangesSince(record, renewed)).toBe(1);
+    const added = calendarEvents(
+      [...LINES, { ...LINES[2]!, id: 'd-new', expiresOn: '2026-09-01' }],
+      DEFAULT_SETTINGS,
+      'en',
+      en,
+    );
+    expect(calendarChangesSince(record, added)).toBe(1);
+    expect(calendarChangesSince(record, events.slice(1))).toBe(1);
+  });
+
+  it('ignores a stored value that is not a record', () => {
+    for (const junk of [null, 'x', { exportedAt: 'yesterday', dates: {} }, { exportedAt: 1 }]) {
+      expect(parseCalendarExportRecord(junk)).toBeNull();
+    }
   });
 });

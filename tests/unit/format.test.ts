@@ -7,13 +7,22 @@
 import { describe, expect, it } from 'vitest';
 import { translatorFor } from '../support/i18n';
 import {
+  formatCount,
   formatDaysLeft,
   formatIsoDate,
+  formatLongDate,
   formatMoney,
   formatMoneyChange,
   formatMsisdn,
+  formatNationalNumber,
   formatRelativeTime,
+  joinClauses,
+  joinList,
+  joinSentences,
   maskMsisdn,
+  nationalDigits,
+  pickPlural,
+  pluralForm,
   urgencyOf,
 } from '../../utils/domain/format';
 import type { Translate, UiLocale } from '../../utils/domain/i18n';
@@ -269,5 +278,74 @@ describe('locale files', () => {
       }
       for (const key of ['daysLeftN', 'daysAgoN'] as const) expect(t(key, ['42'])).toContain('42');
     }
+  });
+});
+
+describe('the number a recharge page asks for', () => {
+  it('is the 10 national digits, without 0 and 15', () => {
+    expect(nationalDigits('+5491123456789')).toBe('1123456789');
+    expect(nationalDigits('+5493516123456')).toBe('3516123456');
+    expect(nationalDigits('+5492966123456')).toBe('2966123456');
+    expect(nationalDigits('+14155550100')).toBeNull();
+  });
+
+  it('reads grouped by area code, masked when numbers are hidden', () => {
+    expect(formatNationalNumber('+5491123456789')).toBe('11 2345-6789');
+    expect(formatNationalNumber('+5493516123456')).toBe('351 612-3456');
+    expect(formatNationalNumber('+5491123456789', true)).toBe('11 ••••-6789');
+    expect(formatNationalNumber('12345')).toBeNull();
+  });
+});
+
+describe('plural forms', () => {
+  it("picks the one/other message by the language's rules", () => {
+    expect(pluralForm(1, 'es')).toBe('one');
+    expect(pluralForm(2, 'es')).toBe('other');
+    expect(pluralForm(0, 'en')).toBe('other');
+    expect(pluralForm(1, 'zh_CN')).toBe('other');
+    expect(pickPlural(1, 'es', 'detailShowingLatestOne', 'detailShowingLatestOther')).toBe(
+      'detailShowingLatestOne',
+    );
+  });
+
+  it('says "se muestra 1" and "se muestran 2" in Spanish', () => {
+    const t = translatorFor('es');
+    const shown = (count: number) =>
+      t(pickPlural(count, 'es', 'detailShowingLatestOne', 'detailShowingLatestOther'), [
+        formatCount(count, 'es'),
+      ]);
+    expect(shown(1)).toBe('Las más recientes primero, se muestra 1');
+    expect(shown(2)).toBe('Las más recientes primero, se muestran 2');
+    expect(shown(1500)).toBe('Las más recientes primero, se muestran 1.500');
+  });
+});
+
+describe('joining words per language', () => {
+  it('joins clauses with a full-width comma in Chinese', () => {
+    expect(joinClauses(['2026年12月5日 到期', '12 天后'], 'zh_CN')).toBe(
+      '2026年12月5日 到期，12 天后',
+    );
+    expect(joinClauses(['vence el 5 dic 2026', 'en 12 días'], 'es')).toBe(
+      'vence el 5 dic 2026, en 12 días',
+    );
+  });
+
+  it('lists with the enumeration comma in Chinese', () => {
+    expect(joinList(['甲', '乙', '丙'], 'zh_CN')).toBe('甲、乙、丙');
+    expect(joinList(['a', 'b'], 'en')).toBe('a, b');
+  });
+
+  it('runs sentences together without spaces in Chinese, skipping empty ones', () => {
+    expect(joinSentences(['已过期。', '', '请充值。'], 'zh_CN')).toBe('已过期。请充值。');
+    expect(joinSentences(['Expired.', '', 'Recharge.'], 'en')).toBe('Expired. Recharge.');
+  });
+});
+
+describe('formatLongDate', () => {
+  it('reads a typed date back in full, with the weekday', () => {
+    expect(formatLongDate('2026-12-05', 'en')).toBe('Saturday, 5 December 2026');
+    expect(formatLongDate('2026-12-05', 'es')).toBe('sábado, 5 de diciembre de 2026');
+    expect(formatLongDate('2026-12-05', 'zh_CN')).toBe('2026年12月5日星期六');
+    expect(formatLongDate('2026-02-30', 'en')).toBe('2026-02-30');
   });
 });

@@ -43,6 +43,8 @@ interface ParsedEvent {
   alarmAction: string;
   alarmDescription: string;
   trigger: string;
+  /** Every VALARM's trigger, in order. */
+  triggers: string[];
 }
 
 function parseWithIcalJs(ics: string): { calendar: ICAL.Component; events: ParsedEvent[] } {
@@ -62,6 +64,9 @@ function parseWithIcalJs(ics: string): { calendar: ICAL.Component; events: Parse
       alarmAction: String(alarm?.getFirstPropertyValue('action')),
       alarmDescription: String(alarm?.getFirstPropertyValue('description')),
       trigger: String(alarm?.getFirstPropertyValue('trigger')),
+      triggers: vevent
+        .getAllSubcomponents('valarm')
+        .map((valarm) => String(valarm.getFirstPropertyValue('trigger'))),
     };
   });
   return { calendar, events };
@@ -80,8 +85,9 @@ const GOLDEN: Record<string, { events: CalendarEvent[]; calendarName?: string }>
         description:
           '+54 9 11 2345-6789（Claro）有效期的最后一天。请至少提前一周充值，并保留交易号。\n' +
           '如果付款失败：检查网络，换一种付款方式，稍等再试，然后联系客服。',
-        alarmDaysBefore: 7,
-        alarmDescription: '+54 9 11 2345-6789 将在 7 天后到期，请立即充值。🇦🇷📱',
+        alarms: [
+          { daysBefore: 7, description: '+54 9 11 2345-6789 将在 7 天后到期，请立即充值。🇦🇷📱' },
+        ],
       },
       {
         uid: 'line-Zz01@linekeeper',
@@ -89,7 +95,7 @@ const GOLDEN: Record<string, { events: CalendarEvent[]; calendarName?: string }>
         date: '2026-12-31',
         summary: '保号助手：工作号 Movistar 到期（预计）',
         description: '预计日期：上次充值日期 2026-07-04 加 180 天。请在运营商页面核实实际到期日。',
-        alarmDaysBefore: 3,
+        alarms: [{ daysBefore: 3 }],
         estimated: true,
       },
     ],
@@ -106,13 +112,13 @@ const GOLDEN: Record<string, { events: CalendarEvent[]; calendarName?: string }>
         description:
           'Último día de vigencia de +54 9 351 612-3456 (Personal).\n' +
           'Recargá al menos una semana antes, guardá el número de operación; ¡ojo con el Wi-Fi público!',
-        alarmDaysBefore: 7,
+        alarms: [{ daysBefore: 7 }],
       },
       {
         uid: 'line-trabajo@linekeeper',
         date: '2027-03-01',
         summary: 'Guardalínea: vence Trabajo, Claro',
-        alarmDaysBefore: 0,
+        alarms: [{ daysBefore: 0 }],
       },
     ],
   },
@@ -125,7 +131,7 @@ const GOLDEN: Record<string, { events: CalendarEvent[]; calendarName?: string }>
         summary: 'LineKeeper: travel SIM (Claro) expires (estimated)',
         description:
           'Estimated date: last recharge on 1 Sep 2026 plus 180 days. Check the real date on the carrier’s page.',
-        alarmDaysBefore: 14,
+        alarms: [{ daysBefore: 14 }],
         estimated: true,
       },
     ],
@@ -162,9 +168,9 @@ describe('golden files', () => {
         expect(parsed.startIsDate).toBe(true);
         expect(parsed.status).toBe(event.estimated ? 'TENTATIVE' : 'CONFIRMED');
         expect(parsed.alarmAction).toBe('DISPLAY');
-        expect(parsed.alarmDescription).toBe(event.alarmDescription ?? event.summary);
-        expect(parsed.trigger).toBe(
-          event.alarmDaysBefore === 0 ? 'PT0S' : `-P${event.alarmDaysBefore}D`,
+        expect(parsed.alarmDescription).toBe(event.alarms[0]!.description ?? event.summary);
+        expect(parsed.triggers).toEqual(
+          event.alarms.map((alarm) => (alarm.daysBefore === 0 ? 'PT0S' : `-P${alarm.daysBefore}D`)),
         );
       });
     });
@@ -194,7 +200,7 @@ describe('buildIcs', () => {
     uid: 'line-1@linekeeper',
     date: '2026-12-15',
     summary: 'LineKeeper: Claro expires',
-    alarmDaysBefore: 7,
+    alarms: [{ daysBefore: 7 }],
   };
 
   it('writes the calendar and event properties', () => {
@@ -253,13 +259,58 @@ describe('buildIcs', () => {
   it('refuses impossible dates, negative or fractional alarms and duplicate UIDs', () => {
     expect(() => buildIcs([{ ...event, date: '2026-02-29' }], OPTIONS)).toThrow(RangeError);
     expect(() => buildIcs([{ ...event, date: '15/12/2026' }], OPTIONS)).toThrow(RangeError);
-    expect(() => buildIcs([{ ...event, alarmDaysBefore: -1 }], OPTIONS)).toThrow(RangeError);
-    expect(() => buildIcs([{ ...event, alarmDaysBefore: 1.5 }], OPTIONS)).toThrow(RangeError);
+    expect(() => buildIcs([{ ...event, alarms: [{ daysBefore: -1 }] }], OPTIONS)).toThrow(
+      RangeError,
+    );
+    expect(() => buildIcs([{ ...event, alarms: [{ daysBefore: 1.5 }] }], OPTIONS)).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      buildIcs([{ ...event, alarms: [{ daysBefore: 3 }, { daysBefore: 3 }] }], OPTIONS),
+    ).toThrow(/two alarms on the same day/);
     expect(() => buildIcs([event, { ...event, date: '2027-01-01' }], OPTIONS)).toThrow(
       /duplicate UID/,
     );
     expect(() => buildIcs([{ ...event, uid: '' }], OPTIONS)).toThrow(RangeError);
     expect(() => buildIcs([event], { ...OPTIONS, now: Number.NaN })).toThrow(RangeError);
+  });
+});
+
+describe('one alarm per reminder day', () => {
+  it('writes a VALARM for each lead day, largest first, each with its own text', () => {
+    const ics = buildIcs(
+      [
+        {
+          uid: 'line-1@linekeeper',
+          date: '2026-12-15',
+          summary: 'LineKeeper: Claro expires',
+          alarms: [
+            { daysBefore: 7, description: 'in 7 days' },
+            { daysBefore: 3, description: 'in 3 days' },
+            { daysBefore: 1, description: 'tomorrow' },
+            { daysBefore: 0, description: 'today' },
+          ],
+        },
+      ],
+      OPTIONS,
+    );
+    const [event] = parseWithIcalJs(ics).events;
+    expect(event!.triggers).toEqual(['-P7D', '-P3D', '-P1D', 'PT0S']);
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const texts = calendar
+      .getFirstSubcomponent('vevent')!
+      .getAllSubcomponents('valarm')
+      .map((alarm) => String(alarm.getFirstPropertyValue('description')));
+    expect(texts).toEqual(['in 7 days', 'in 3 days', 'tomorrow', 'today']);
+  });
+
+  it('an event may have no alarm at all (no reminder days chosen)', () => {
+    const ics = buildIcs(
+      [{ uid: 'line-1@linekeeper', date: '2026-12-15', summary: 'x', alarms: [] }],
+      OPTIONS,
+    );
+    expect(ics).not.toContain('VALARM');
+    expect(parseWithIcalJs(ics).events).toHaveLength(1);
   });
 });
 
@@ -279,7 +330,7 @@ describe('escapeIcsText', () => {
 
   it('drops the Unicode line separators some importers break lines at', () => {
     expect(escapeIcsText('Mamá\u2028Claro\u2029línea\u0085fin')).toBe('MamáClarolíneafin');
-    const event = { uid: 'line-1@linekeeper', date: '2026-12-15', alarmDaysBefore: 7 };
+    const event = { uid: 'line-1@linekeeper', date: '2026-12-15', alarms: [{ daysBefore: 7 }] };
     const ics = buildIcs(
       [{ ...event, summary: 'A\u2028B', description: 'C\u2029D\u0085E' }],
       OPTIONS,
@@ -346,9 +397,9 @@ describe('property: any summary survives build → fold → parse', () => {
 
   it('the summary reads back as written (as far as TEXT can carry it); lines ≤ 75 octets', () => {
     fc.assert(
-      fc.property(summaryArbitrary, fc.nat({ max: 60 }), (summary, alarmDaysBefore) => {
+      fc.property(summaryArbitrary, fc.nat({ max: 60 }), (summary, daysBefore) => {
         const ics = buildIcs(
-          [{ uid: 'line-p@linekeeper', date: '2028-02-28', summary, alarmDaysBefore }],
+          [{ uid: 'line-p@linekeeper', date: '2028-02-28', summary, alarms: [{ daysBefore }] }],
           OPTIONS,
         );
         for (const line of physicalLines(ics)) {
@@ -379,7 +430,7 @@ describe('property: any summary survives build → fold → parse', () => {
           fc.pre(!/[\u0000-\u0009\u000b-\u001f\u007f\r\u0085\u2028\u2029]/.test(summary));
           const [parsed] = parseWithIcalJs(
             buildIcs(
-              [{ uid: 'u@linekeeper', date: '2026-12-31', summary, alarmDaysBefore: 1 }],
+              [{ uid: 'u@linekeeper', date: '2026-12-31', summary, alarms: [{ daysBefore: 1 }] }],
               OPTIONS,
             ),
           ).events;

@@ -6,6 +6,7 @@ import {
   expirySuggestions,
   initialRenewalForm,
   lineUpdatePatch,
+  needsPastExpiryConfirmation,
   parseAmountField,
   prefillFromHash,
   toggleLeadDay,
@@ -53,13 +54,29 @@ describe('validateLineForm', () => {
     },
   );
 
-  it.each([['2026-02-30'], ['2026-13-01'], ['2025-02-29'], ['15/12/2026'], ['!']])(
-    'refuses an impossible or unreadable date: %s',
-    (typed) => {
-      const result = validateLineForm(form({ label: 'x', expiresOn: typed }));
-      expect(result).toEqual({ ok: false, errors: { expiresOn: 'formErrDate' } });
-    },
-  );
+  it.each([
+    ['2026-02-30', 'formErrDate'],
+    ['2026-13-01', 'formErrDate'],
+    ['2025-02-29', 'formErrDate'],
+    ['31/02/2026', 'formErrDate'],
+    ['!', 'formErrDateFormat'],
+    ['15/12', 'formErrDateFormat'],
+    ['12/25/2026', 'formErrDateMonthFirst'],
+  ])('refuses an impossible or unreadable date: %s (%s)', (typed, error) => {
+    const result = validateLineForm(form({ label: 'x', expiresOn: typed }));
+    expect(result).toEqual({ ok: false, errors: { expiresOn: error } });
+  });
+
+  it.each([
+    ['15/12/2026', '2026-12-15'],
+    ['5/12/2026', '2026-12-05'],
+    ['05-12-26', '2026-12-05'],
+    ['2026-12-05', '2026-12-05'],
+    ['2026年12月5日', '2026-12-05'],
+  ])('reads the date day first, as the carriers write it: %s', (typed, iso) => {
+    const result = validateLineForm(form({ label: 'x', expiresOn: typed }));
+    expect(result.ok && result.value.expiresOn).toBe(iso);
+  });
 
   it('accepts a leap day that exists', () => {
     const result = validateLineForm(form({ label: 'x', expiresOn: '2028-02-29' }));
@@ -72,6 +89,9 @@ describe('validateLineForm', () => {
     ['12,345', 'formErrAmount'],
     ['abc', 'formErrAmount'],
     ['1.2.3', 'formErrAmount'],
+    ['999999999999', 'formErrAmountTooLarge'],
+    ['100.000.001', 'formErrAmountTooLarge'],
+    ['$ 1234567890,50', 'formErrAmountTooLarge'],
   ])('refuses the balance %s', (typed, error) => {
     const result = validateLineForm(form({ label: 'x', balance: typed }));
     expect(result).toEqual({ ok: false, errors: { balance: error } });
@@ -82,6 +102,7 @@ describe('validateLineForm', () => {
     ['1234.56', 1234.56],
     ['$ 2.000', 2000],
     ['0', 0],
+    ['100.000.000', 100_000_000],
   ])('reads the balance %s', (typed, amount) => {
     const result = validateLineForm(form({ label: 'x', balance: typed }));
     expect(result.ok && result.value.balance).toEqual({ amount, currency: 'ARS' });
@@ -167,7 +188,7 @@ describe('prefillFromHash', () => {
       carrier: 'claro',
       msisdn: '+5491123456789',
       label: '',
-      expiresOn: '2026-12-15',
+      expiresOn: '15/12/2026',
       balance: '1234.56',
     });
   });
@@ -206,14 +227,14 @@ describe('renewal form', () => {
 
   it('starts with today, 1 month and the running expiry + 1 month', () => {
     expect(initialRenewalForm('2026-05-20', NOW)).toMatchObject({
-      date: '2026-05-10',
+      date: '10/05/2026',
       months: '1',
       updateExpiry: true,
-      newExpiresOn: '2026-06-20',
+      newExpiresOn: '20/06/2026',
     });
     // Lapsed or unknown expiry: count from today.
-    expect(initialRenewalForm('2026-05-01', NOW).newExpiresOn).toBe('2026-06-10');
-    expect(initialRenewalForm(null, NOW).newExpiresOn).toBe('2026-06-10');
+    expect(initialRenewalForm('2026-05-01', NOW).newExpiresOn).toBe('10/06/2026');
+    expect(initialRenewalForm(null, NOW).newExpiresOn).toBe('10/06/2026');
   });
 
   it('suggests both dates for 3 and 12 months', () => {
@@ -279,6 +300,7 @@ describe('renewal form', () => {
     [{ months: '6' }, { months: 'formErrMonths' }],
     [{ amount: '-100' }, { amount: 'formErrAmountNegative' }],
     [{ amount: '0' }, { amount: 'formErrAmountZero' }],
+    [{ amount: '999999999999' }, { amount: 'formErrAmountTooLarge' }],
     [{ date: '2026-02-30' }, { date: 'formErrDate' }],
     [{ date: '' }, { date: 'formErrRequired' }],
     [{ date: '2026-05-12' }, { date: 'formErrFutureDate' }],
@@ -294,6 +316,17 @@ describe('renewal form', () => {
 
   it("allows Argentina's tomorrow as the date (the user may be in Shanghai)", () => {
     expect(validateRenewalForm(renewal({ date: '2026-05-11' }), 'l', NOW).ok).toBe(true);
+  });
+});
+
+describe('needsPastExpiryConfirmation', () => {
+  it('asks before saving an expiry already past, unless the line already had it', () => {
+    expect(needsPastExpiryConfirmation('2026-05-09', null, NOW)).toBe(true);
+    expect(needsPastExpiryConfirmation('2020-12-05', '2026-06-01', NOW)).toBe(true);
+    // Today is not past: the line is valid until the end of Argentina's day.
+    expect(needsPastExpiryConfirmation('2026-05-10', null, NOW)).toBe(false);
+    expect(needsPastExpiryConfirmation('2026-05-09', '2026-05-09', NOW)).toBe(false);
+    expect(needsPastExpiryConfirmation(null, '2026-05-09', NOW)).toBe(false);
   });
 });
 

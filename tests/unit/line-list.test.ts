@@ -187,6 +187,23 @@ describe('lineRowView', () => {
     expect(lineRowView(line('never'), formatter('en')).lastRead).toBeNull();
   });
 
+  it('says the expiry as one phrase, joined the language’s way (full-width comma in Chinese)', () => {
+    const in12 = line('p', { expiresOn: '2026-05-22' });
+    expect(lineRowView(in12, formatter('en')).expiryPhrase).toBe('Expires 22 May 2026, in 12 days');
+    expect(lineRowView(in12, formatter('es')).expiryPhrase).toBe(
+      'Vence el 22 may 2026, en 12 días',
+    );
+    expect(lineRowView(in12, formatter('zh_CN')).expiryPhrase).toBe('2026年5月22日 到期，12 天后');
+    expect(lineRowView(in12, formatter('zh_CN')).expiryPhrase).not.toContain(',');
+    const expired = line('x', { expiresOn: '2026-05-06' });
+    expect(lineRowView(expired, formatter('en')).expiryPhrase).toBe('Expired on 6 May 2026');
+    const estimated = line('e', { lastRechargeOn: '2025-11-21' });
+    expect(lineRowView(estimated, formatter('es')).expiryPhrase).toBe(
+      'Vencimiento estimado: 20 may 2026, en 10 días',
+    );
+    expect(lineRowView(line('u'), formatter('zh_CN')).expiryPhrase).toBe('到期日未知');
+  });
+
   it('shows the number under a label, masked when numbers are hidden', () => {
     const labelled = line('m', { label: 'Mamá', msisdn: '+5491134567812' });
     expect(lineRowView(labelled, formatter('en'))).toMatchObject({

@@ -122,6 +122,24 @@ describe('sameListSnapshot', () => {
   });
 });
 
+describe('the language in the snapshot', () => {
+  it('carries the language setting, so the popup paints in it from its first read', () => {
+    const chinese = buildListSnapshot(lines, { ...DEFAULT_SETTINGS, language: 'zh_CN' }, NOW);
+    expect(chinese.language).toBe('zh_CN');
+    expect(parseListSnapshot(JSON.parse(JSON.stringify(chinese)))?.language).toBe('zh_CN');
+    // A change of language makes the old snapshot stale (the background rewrites it).
+    expect(sameListSnapshot(buildListSnapshot(lines, DEFAULT_SETTINGS, NOW), chinese)).toBe(false);
+  });
+
+  it('reads a snapshot written before the language was kept as following the browser', () => {
+    const { language: _none, ...older } = buildListSnapshot(lines, DEFAULT_SETTINGS, NOW);
+    const parsed = parseListSnapshot(older);
+    expect(parsed).not.toBeNull();
+    expect(parsed!.language).toBeUndefined();
+    expect(sameListSnapshot(parsed, buildListSnapshot(lines, DEFAULT_SETTINGS, NOW))).toBe(true);
+  });
+});
+
 describe('oneAtATime', () => {
   it('runs in call order, one at a time, and goes on after a failure', async () => {
     const events: string[] = [];

@@ -10,6 +10,9 @@ import {
 import { BADGE_AMBER, BADGE_RED } from '../../utils/domain/reminders';
 import { DEFAULT_SETTINGS } from '../../utils/domain/records';
 import { offsetForTimeZone } from '../../utils/domain/time';
+import { localizerFor } from '../../utils/background/localizer';
+import { resolveLocale, type UiLocale } from '../../utils/domain/i18n';
+import { catalogFor } from '../support/i18n';
 import {
   freshDb,
   line,
@@ -155,7 +158,10 @@ describe('reconcile', () => {
       message: 'notifBodyDays(2026-05-20|2)',
       buttons: [{ title: 'notifRemindTomorrow' }],
     });
-    expect(shown['lk:line:b']!.message).toBe('notifBodyExpired(2026-05-04)');
+    // An expired line's reminder says what it can still do, what to do, and whom to call.
+    expect(shown['lk:line:b']!.message).toBe(
+      'notifBodyExpired(2026-05-04) notifGuideExpired notifHelp(helpFromCarrierLine(*111|Personal))',
+    );
     expect(shown['lk:line:c']!.message).toBe('notifBodyTomorrow(2026-05-19) notifEstimated');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([217, 48, 37, 255]);
@@ -296,5 +302,47 @@ describe('reconcile', () => {
     const [one, two] = await Promise.all([reconcile(deps), reconcile(deps)]);
     expect(one.delivered.length + two.delivered.length).toBe(3);
     expect(create).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('reconcile in the language the settings choose', () => {
+  const inLanguage = (browserLocale: UiLocale) =>
+    reconcileDeps(db, clock, undefined, {
+      localize: async (choice) => {
+        const locale = resolveLocale(choice, browserLocale);
+        return localizerFor(locale, catalogFor(locale));
+      },
+    });
+
+  it('writes badge and notifications in Chinese with the popup’s date style and punctuation', async () => {
+    await db.settings.put({ key: 'settings', value: { ...DEFAULT_SETTINGS, language: 'zh_CN' } });
+    await seed();
+    clock.now = at('2026-05-18T12:00:00Z');
+    const result = await reconcile(inLanguage('en'));
+    expect(result.badge.title).toBe('Personal +54 9 351 612-3456 已于 2026年5月4日 过期');
+    const shown = notificationsShown();
+    expect(shown['lk:line:a']).toMatchObject({
+      title: '保号助手：Trabajo',
+      message: '将于 2026年5月20日 到期，还剩 2 天。请及时充值，保住号码。',
+    });
+    // Sentences follow each other without spaces; the estimate is said, never as "safe until".
+    expect(shown['lk:line:c']!.message).toBe(
+      '明天（2026年5月19日）到期。请今天充值，保住号码。此日期为估算（上次充值 + 180 天）：请在运营商页面核实实际日期。',
+    );
+    // Expired: what it can still do, what to do, and the carrier's help, labelled third-party.
+    expect(shown['lk:line:b']!.message).toBe(
+      '已于 2026年5月4日 过期。现在仍可接听电话。请立即充值：在运营商的宽限期内充值通常可以恢复号码。' +
+        '客服：用 Personal 号码拨打 *111（请以运营商官网为准）。',
+    );
+  });
+
+  it('follows the browser when the setting is "auto", or absent in older data', async () => {
+    await seed();
+    const spanish = await reconcile(inLanguage('es'));
+    expect(spanish.badge.title).toBe('Personal +54 9 351 612-3456 vence el 4 may 2026');
+    const { language: _absent, ...older } = DEFAULT_SETTINGS;
+    await db.settings.put({ key: 'settings', value: older });
+    const english = await reconcile(inLanguage('en'));
+    expect(english.badge.title).toBe('Personal +54 9 351 612-3456 expires on 4 May 2026');
   });
 });

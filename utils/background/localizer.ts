@@ -6,7 +6,7 @@
  * text (the content script only places what it is given).
  */
 import { catalogTranslator, type Catalog } from '../domain/catalog';
-import { formatIsoDate } from '../domain/format';
+import { formatCount, formatIsoDate } from '../domain/format';
 import { resolveLocale, type LanguageChoice, type Translate, type UiLocale } from '../domain/i18n';
 
 export interface Localizer {
@@ -14,6 +14,8 @@ export interface Localizer {
   t: Translate;
   /** An Argentina-calendar date as the popup writes it in this language. */
   formatDate(date: string): string;
+  /** A count in this language's digits and grouping, as the popup writes it. */
+  formatCount(count: number): string;
 }
 
 export interface LocalizerDeps {
@@ -43,5 +45,6 @@ export function localizerFor(locale: UiLocale, catalog: Catalog): Localizer {
     locale,
     t: catalogTranslator(catalog),
     formatDate: (date) => formatIsoDate(date, locale),
+    formatCount: (count) => formatCount(count, locale),
   };
 }

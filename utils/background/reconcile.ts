@@ -12,11 +12,18 @@
  * 2. make the `lk:` alarms exactly the planned set (getAll before create: re-creating an
  *    alarm resets its countdown);
  * 3. recompute the badge and its tooltip;
+ * Every text (tooltip, notifications) is in the language the settings choose
+ * (settings.language, else the browser's: utils/background/localizer.ts), so a change of
+ * language is a write like any other, and the run after it re-titles the badge.
  * 4. remember the time zone's offset it planned with (utils/background/zone-watch.ts).
  * It reads only the lines and settings tables (never the readings history).
  */
 import { carrierById } from '../carriers';
+import { joinList, joinSentences } from '../domain/format';
+import { notificationGuidance } from '../domain/guidance';
+import type { LanguageChoice } from '../domain/i18n';
 import { readSettings, type LineKeeperDb } from './db';
+import type { Localizer } from './localizer';
 import { LIST_SNAPSHOT_KEY, buildListSnapshot } from '../domain/list-snapshot';
 import {
   ALARM_PREFIX,
@@ -30,7 +37,7 @@ import {
   planReminders,
   type ReminderStep,
 } from '../domain/reminders';
-import type { IsoDate, Line, ListSnapshot, Settings } from '../domain/records';
+import type { Line, ListSnapshot, Settings } from '../domain/records';
 import { daysUntilExpiry, type ZoneOffset } from '../domain/time';
 import { rememberZoneOffset, type LocalStorageArea } from './zone-watch';
 
@@ -81,13 +88,6 @@ export interface TabsApi {
   create(properties: { url: string }): Promise<unknown>;
 }
 
-export interface I18n {
-  /** browser.i18n.getMessage: '' for a missing key. */
-  getMessage(key: string, substitutions?: string[]): string;
-  /** An Argentina-calendar date in the user's language. */
-  formatDate(date: IsoDate): string;
-}
-
 export interface ReconcileDeps {
   db: LineKeeperDb;
   alarms: AlarmsApi;
@@ -96,7 +96,8 @@ export interface ReconcileDeps {
   now: () => number;
   /** The user's own time zone (reminders are delivered at an hour of their day). */
   zone: ZoneOffset;
-  i18n: I18n;
+  /** The voice for a language choice (settings.language): utils/background/localizer.ts. */
+  localize(choice: LanguageChoice | undefined): Promise<Localizer>;
   iconUrl: string;
   /** Chrome shows notification buttons; Firefox rejects them. */
   supportsButtons: boolean;
@@ -123,9 +124,10 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
     async () => [await readSettings(db), await db.lines.toArray()] as const,
   );
 
+  const voice = await deps.localize(settings.language);
   let plan = planReminders(lines, settings, now, deps.zone);
   const due = [...plan.due, ...firedSteps(takeFired(db.name), plan.due, lines, settings, now)];
-  const delivered = due.length > 0 ? await deliverDue(due, settings, now, deps) : [];
+  const delivered = due.length > 0 ? await deliverDue(due, settings, now, deps, voice) : [];
   let current = lines;
   if (delivered.length > 0) {
     // What was just marked delivered arms its next step instead.
@@ -134,7 +136,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
   }
 
   const { created, cleared } = await syncAlarms(deps.alarms, plan.alarms);
-  const badge = await applyBadge(deps, current, settings, now);
+  const badge = await applyBadge(deps, voice, current, settings, now);
   if (deps.storage) await rememberZoneOffset(deps.storage, deps.zone, now);
   return { delivered, alarmsCreated: created, alarmsCleared: cleared, badge };
 }
@@ -222,6 +224,7 @@ async function deliverDue(
   settings: Settings,
   now: number,
   deps: ReconcileDeps,
+  voice: Localizer,
 ): Promise<ReminderStep[]> {
   const { db } = deps;
   const key = (step: DueStep) => `${db.name}\n${step.lineId}`;
@@ -238,11 +241,11 @@ async function deliverDue(
     });
     let shown: typeof ready;
     if (ready.length > SUMMARY_AFTER) {
-      shown = (await showSummary(ready, deps)) ? ready : [];
+      shown = (await showSummary(ready, deps, voice)) ? ready : [];
     } else {
       shown = [];
       for (const item of ready) {
-        if (await deliver(item.line, item.step, now, deps)) shown.push(item);
+        if (await deliver(item.line, item.step, now, deps, voice)) shown.push(item);
       }
     }
     return await markDelivered(
@@ -314,31 +317,28 @@ async function syncAlarms(
 
 async function applyBadge(
   deps: ReconcileDeps,
+  voice: Localizer,
   lines: Line[],
   settings: Settings,
   now: number,
 ): Promise<ReconcileResult['badge']> {
   const state = badgeState(lines, settings, now);
-  const { i18n } = deps;
-  let title = msg(i18n, 'extName');
+  const { t } = voice;
+  let title = t('extName');
   if (state.line) {
-    const date = i18n.formatDate(state.line.expiresOn);
+    const date = voice.formatDate(state.line.expiresOn);
     const key =
       state.line.daysLeft < 0
         ? 'badgeTitleExpired'
         : state.line.estimated
           ? 'badgeTitleEstimated'
           : 'badgeTitle';
-    title = msg(i18n, key, [state.line.displayName, date]);
+    title = t(key, [state.line.displayName, date]);
   }
   await deps.action.setBadgeText({ text: state.text });
   if (state.color) await deps.action.setBadgeBackgroundColor({ color: state.color });
   await deps.action.setTitle({ title });
   return { text: state.text, color: state.color, title };
-}
-
-function msg(i18n: I18n, key: string, substitutions?: string[]): string {
-  return i18n.getMessage(key, substitutions) || key;
 }
 
 /**
@@ -350,23 +350,31 @@ async function deliver(
   step: ReminderStep,
   now: number,
   deps: ReconcileDeps,
+  voice: Localizer,
 ): Promise<boolean> {
-  const { i18n } = deps;
-  const date = i18n.formatDate(step.expiresOn);
+  const { t, locale } = voice;
+  const date = voice.formatDate(step.expiresOn);
   const daysLeft = daysUntilExpiry(step.expiresOn, now);
-  let message =
+  const body =
     daysLeft < 0
-      ? msg(i18n, 'notifBodyExpired', [date])
+      ? t('notifBodyExpired', [date])
       : daysLeft === 0
-        ? msg(i18n, 'notifBodyToday', [date])
+        ? t('notifBodyToday', [date])
         : daysLeft === 1
-          ? msg(i18n, 'notifBodyTomorrow', [date])
-          : msg(i18n, 'notifBodyDays', [date, String(daysLeft)]);
-  if (step.estimated) message = `${message} ${msg(i18n, 'notifEstimated')}`;
+          ? t('notifBodyTomorrow', [date])
+          : t('notifBodyDays', [date, voice.formatCount(daysLeft)]);
+  const message = joinSentences(
+    [
+      body,
+      step.estimated ? t('notifEstimated') : '',
+      notificationGuidance(daysLeft, line.carrier, locale, t) ?? '',
+    ],
+    locale,
+  );
   const options: NotificationOptions = {
     type: 'basic',
     iconUrl: deps.iconUrl,
-    title: msg(i18n, 'notifTitle', [lineDisplayName(line), carrierById(line.carrier).name]),
+    title: t('notifTitle', [lineDisplayName(line), carrierById(line.carrier).name]),
     message,
     priority: daysLeft <= 1 ? 2 : 1,
   };
@@ -376,7 +384,7 @@ async function deliver(
       try {
         await deps.notifications.create(id, {
           ...options,
-          buttons: [{ title: msg(i18n, 'notifRemindTomorrow') }],
+          buttons: [{ title: t('notifRemindTomorrow') }],
         });
         return true;
       } catch {
@@ -396,23 +404,24 @@ async function deliver(
 async function showSummary(
   items: { line: Line; step: ReminderStep }[],
   deps: ReconcileDeps,
+  voice: Localizer,
 ): Promise<boolean> {
-  const { i18n } = deps;
+  const { t } = voice;
   const sorted = [...items].sort((a, b) =>
     a.step.expiresOn < b.step.expiresOn ? -1 : a.step.expiresOn > b.step.expiresOn ? 1 : 0,
   );
   const names = sorted.slice(0, SUMMARY_NAMES).map((item) => lineDisplayName(item.line));
   const rest = sorted.length - names.length;
-  const list = names.join(', ');
+  const list = joinList(names, voice.locale);
   try {
     await deps.notifications.create(SUMMARY_NOTIFICATION, {
       type: 'basic',
       iconUrl: deps.iconUrl,
-      title: msg(i18n, 'notifSummaryTitle', [String(items.length)]),
+      title: t('notifSummaryTitle', [voice.formatCount(items.length)]),
       message:
         rest > 0
-          ? msg(i18n, 'notifSummaryBodyMore', [list, String(rest)])
-          : msg(i18n, 'notifSummaryBody', [list]),
+          ? t('notifSummaryBodyMore', [list, voice.formatCount(rest)])
+          : t('notifSummaryBody', [list]),
       priority: 2,
     });
     return true;
@@ -519,24 +528,4 @@ export async function writeListSnapshot(
   const snapshot = buildListSnapshot(lines, settings, now);
   await storage.set({ [LIST_SNAPSHOT_KEY]: snapshot });
   return snapshot;
-}
-
-/** Real-browser i18n: messages.json through getMessage, dates in the UI language. */
-export function createI18n(
-  getMessage: (key: string, substitutions?: string[]) => string,
-  uiLanguage: string,
-): I18n {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat(uiLanguage, { dateStyle: 'long', timeZone: 'UTC' });
-  } catch {
-    format = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
-  }
-  return {
-    getMessage,
-    formatDate(date) {
-      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-      return format.format(new Date(Date.UTC(y, m - 1, d)));
-    },
-  };
 }

@@ -10,6 +10,7 @@ import { personal } from './personal';
 import type { CarrierAdapter } from './types';
 
 export type { CarrierAdapter, UrlPageKind } from './types';
+export type { HelpContact } from './help-contacts';
 
 export const CARRIERS = [claro, movistar, personal] as const;
 

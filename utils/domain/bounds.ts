@@ -18,6 +18,9 @@ export const RECHARGE_PAST_DAYS = 400;
 /** A recharge dated after tomorrow: no (the user may be a day ahead of Argentina). */
 export const RECHARGE_FUTURE_DAYS = 1;
 
+/** The most pesos an amount may be (a balance, a receipt, a renewal: records.ts schemas). */
+export const MAX_AMOUNT = 100_000_000;
+
 /** The most lines LineKeeper keeps: enforced at every write and in the backup format. */
 export const MAX_LINES = 1_000;
 /** The most readings (history) LineKeeper keeps. */

@@ -3,7 +3,7 @@
  * (`locale`), the clock (`now`) and the translate function (`t`) are always passed in, so
  * the same code runs in the popup, in the content script and under Vitest.
  */
-import type { Translate, UiLocale } from './i18n';
+import type { MessageKey, Translate, UiLocale } from './i18n';
 
 /** Our interface languages as BCP-47 tags for Intl. Spanish is Argentine usage. */
 export const BCP47_BY_LOCALE: Record<UiLocale, string> = {
@@ -99,6 +99,23 @@ export function maskMsisdn(e164: string): string {
   return e164.replace(/\d/g, (digit) => (++seen > digitCount - 4 ? digit : '•'));
 }
 
+/**
+ * The number as the carriers' recharge pages ask for it: the 10 national digits, without
+ * the trunk 0 and the mobile 15 (`+5491123456789` → `1123456789`); null when not ours.
+ */
+export function nationalDigits(e164: string): string | null {
+  const parts = splitMsisdn(e164);
+  return parts ? `${parts.area}${parts.head}${parts.tail}` : null;
+}
+
+/** Those 10 digits grouped for reading: `11 2345-6789`, masked `11 ••••-6789` when hidden. */
+export function formatNationalNumber(e164: string, hidden = false): string | null {
+  const parts = splitMsisdn(e164);
+  if (!parts) return null;
+  const head = hidden ? '•'.repeat(parts.head.length) : parts.head;
+  return `${parts.area} ${head}-${parts.tail}`;
+}
+
 // ───────────────────────── Money ─────────────────────────
 
 /** `$` is what Argentines write; elsewhere a bare `$` reads as US dollars, so say `ARS`. */
@@ -162,6 +179,30 @@ export function formatIsoDate(isoDate: string, locale: UiLocale): string {
 }
 
 /**
+ * A calendar date in full, with the weekday, for reading a typed date back to the user:
+ * en `Saturday, 5 December 2026`, es `sábado, 5 de diciembre de 2026`, zh `2026年12月5日星期六`.
+ */
+export function formatLongDate(isoDate: string, locale: UiLocale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const noonUtc = new Date(Date.UTC(2000, 0, 1, 12));
+  noonUtc.setUTCFullYear(year, month - 1, day);
+  if (noonUtc.getUTCMonth() !== month - 1 || noonUtc.getUTCDate() !== day) return isoDate;
+  const tag = DATE_BCP47_BY_LOCALE[locale];
+  return cachedFormatter(
+    `long-date:${tag}`,
+    () => new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeZone: 'UTC' }),
+  ).format(noonUtc);
+}
+
+/** A count in the language's digits and grouping (`1.234` es, `1,234` en / zh). */
+export function formatCount(count: number, locale: UiLocale): string {
+  const tag = BCP47_BY_LOCALE[locale];
+  return cachedFormatter(`count:${tag}`, () => new Intl.NumberFormat(tag)).format(count);
+}
+
+/**
  * Days left as words, for the pill and after the expiry date: "today", "tomorrow",
  * "in 5 days", "expired yesterday", "expired 5 days ago". `daysLeft` is counted on
  * Argentina's calendar by the caller (0 = expires today, negative = expired).
@@ -170,10 +211,7 @@ export function formatDaysLeft(daysLeft: number, locale: UiLocale, t: Translate)
   if (daysLeft === 0) return t('daysLeftToday');
   if (daysLeft === 1) return t('daysLeftTomorrow');
   if (daysLeft === -1) return t('expiredYesterday');
-  const tag = BCP47_BY_LOCALE[locale];
-  const count = cachedFormatter(`count:${tag}`, () => new Intl.NumberFormat(tag)).format(
-    Math.abs(daysLeft),
-  );
+  const count = formatCount(Math.abs(daysLeft), locale);
   return daysLeft > 0 ? t('daysLeftN', [count]) : t('daysAgoN', [count]);
 }
 
@@ -228,6 +266,47 @@ export function warmFormatters(locale: UiLocale): void {
   formatAmountDigits(1, locale);
   formatAmountDigits(1.5, locale);
   formatRelativeTime('2000-01-01T00:00:00Z', 0, locale);
+}
+
+// ───────────────────────── Words: plurals and joiners ─────────────────────────
+
+/**
+ * Which of a message's two forms a count takes: `one` (es/en 1: "se muestra 1") or `other`
+ * ("se muestran 2"; Chinese has one form, always `other`). Messages with a count come in
+ * pairs, `…One` / `…Other`.
+ */
+export function pluralForm(count: number, locale: UiLocale): 'one' | 'other' {
+  const tag = BCP47_BY_LOCALE[locale];
+  const rules = cachedFormatter(`plural:${tag}`, () => new Intl.PluralRules(tag));
+  return rules.select(count) === 'one' ? 'one' : 'other';
+}
+
+/** The key of the form `count` takes: `pickPlural(1, 'es', 'xOne', 'xOther')` → `'xOne'`. */
+export function pickPlural(
+  count: number,
+  locale: UiLocale,
+  one: MessageKey,
+  other: MessageKey,
+): MessageKey {
+  return pluralForm(count, locale) === 'one' ? one : other;
+}
+
+/**
+ * Clauses of one sentence ("expires 5 Dec 2026, in 12 days"): a comma and a space in
+ * English and Spanish, the full-width comma in Chinese (`2026年12月5日到期，12 天后`).
+ */
+export function joinClauses(parts: readonly string[], locale: UiLocale): string {
+  return parts.join(locale === 'zh_CN' ? '，' : ', ');
+}
+
+/** Whole sentences one after another: a space between them, none in Chinese (`。` ends one). */
+export function joinSentences(sentences: readonly string[], locale: UiLocale): string {
+  return sentences.filter((sentence) => sentence !== '').join(locale === 'zh_CN' ? '' : ' ');
+}
+
+/** Items of a list (names, dates): `, ` in English and Spanish, the enumeration comma `、` in Chinese. */
+export function joinList(items: readonly string[], locale: UiLocale): string {
+  return items.join(locale === 'zh_CN' ? '、' : ', ');
 }
 
 // ───────────────────────── Urgency ─────────────────────────

@@ -1,6 +1,6 @@
 /**
  * The popup's list snapshot: the first screenful of the list (the most urgent lines, the
- * line count and the reminder leads) as plain data, so the popup can paint its list before
+ * line count, the reminder leads and the interface language) as plain data, so the popup can paint its list before
  * its database code (Dexie) has even loaded. The background rewrites it after every change
  * (utils/background/reconcile.ts writeListSnapshot):; the popup validates it, paints it, and replaces
  * it with what the database holds as soon as it has read that. A missing, corrupt or
@@ -45,13 +45,14 @@ function listLine(line: ListLine): ListLine {
  */
 export function buildListSnapshot(
   lines: readonly ListLine[],
-  settings: Pick<Settings, 'leadDays'>,
+  settings: Pick<Settings, 'leadDays' | 'language'>,
   now: number,
 ): ListSnapshot {
   return {
     version: 1,
     count: lines.length,
     leadDays: [...settings.leadDays],
+    language: settings.language ?? 'auto',
     lines: sortLines(lines, now).slice(0, LIST_SNAPSHOT_MAX_LINES).map(listLine),
   };
 }
@@ -70,6 +71,7 @@ export function sameListSnapshot(a: ListSnapshot | null, b: ListSnapshot | null)
       snapshot.version,
       snapshot.count,
       snapshot.leadDays,
+      snapshot.language ?? 'auto',
       snapshot.lines.map(listLine),
     ]);
   return key(a) === key(b);

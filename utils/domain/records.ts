@@ -317,6 +317,11 @@ export const ListSnapshotSchema = z.object({
   count: z.int().check(z.gte(0)),
   /** settings.leadDays: a line inside the largest lead is "due". */
   leadDays: SettingsSchema.shape.leadDays,
+  /**
+   * settings.language, so the popup knows the language to paint in from the same read;
+   * absent in snapshots written before it existed (the popup then follows the browser).
+   */
+  language: SettingsSchema.shape.language,
   /** The most urgent lines, in list order (sortLines). */
   lines: z.array(ListLineSchema).check(z.maxLength(LIST_SNAPSHOT_MAX_LINES)),
 });

@@ -4,6 +4,7 @@
  * all-or-nothing). A refused file changes nothing, and the reason says what is wrong with it.
  */
 import type { MessageKey, Translate, UiLocale } from '../domain/i18n';
+import { formatCount, joinClauses, pickPlural } from '../domain/format';
 import {
   BACKUP_FORMAT,
   BackupSchema,
@@ -203,31 +204,20 @@ export function parseBackupFile(text: string): ParsedBackup {
 
 // ───────────────────────── Words (pure: locale and t passed in) ─────────────────────────
 
-const LIST_SEPARATOR: Record<UiLocale, string> = { en: ', ', es: ', ', zh_CN: '，' };
-
-function pluralKey(
-  count: number,
-  locale: UiLocale,
-  one: MessageKey,
-  other: MessageKey,
-): MessageKey {
-  return new Intl.PluralRules(locale.replace('_', '-')).select(count) === 'one' ? one : other;
-}
-
 /** "3 lines, 12 renewals, 40 readings" in the user's language. */
 export function backupCountsText(
   counts: Pick<BackupSummary, 'lines' | 'renewals' | 'readings'>,
   locale: UiLocale,
   t: Translate,
 ): string {
-  const number = new Intl.NumberFormat(locale.replace('_', '-'));
   const part = (count: number, one: MessageKey, other: MessageKey) =>
-    t(pluralKey(count, locale, one, other), [number.format(count)]);
-  return [
+    t(pickPlural(count, locale, one, other), [formatCount(count, locale)]);
+  const parts = [
     part(counts.lines, 'backupCountLinesOne', 'backupCountLinesOther'),
     part(counts.renewals, 'backupCountRenewalsOne', 'backupCountRenewalsOther'),
     part(counts.readings, 'backupCountReadingsOne', 'backupCountReadingsOther'),
-  ].join(LIST_SEPARATOR[locale]);
+  ];
+  return joinClauses(parts, locale);
 }
 
 /** The localised sentence for a refused file (the technical detail is shown apart). */

@@ -1,13 +1,16 @@
 /**
  * Lines → calendar events for the `.ics` export: one all-day event per line on its expiry
- * (the known one, or the estimated one, marked so), with an alarm at the user's largest
- * reminder lead. The UID is derived from the line's id only, so importing a newer export
- * updates the event instead of adding a second one. Pure: `now`, `locale` and `t` come in.
+ * (the known one, or the estimated one, marked so), with an alarm at each of the user's
+ * reminder days. The UID is derived from the line's id only, so importing a newer export
+ * updates the event instead of adding a second one. An export goes stale when an expiry
+ * changes (a renewal): what was exported is remembered, so the popup can say so. Pure:
+ * `now`, `locale` and `t` come in.
  */
 import { carrierById } from '../carriers';
-import { formatIsoDate, formatMsisdn } from '../domain/format';
+import { formatIsoDate, formatMsisdn, joinList } from '../domain/format';
 import type { Translate, UiLocale } from '../domain/i18n';
-import { buildIcs, type CalendarEvent } from './ics';
+import { buildIcs, type CalendarEvent, type IcsAlarm } from './ics';
+import { leadDayLabel } from './line-form';
 import { effectiveExpiry } from '../domain/reminders';
 import type { Line, Settings } from '../domain/records';
 
@@ -25,9 +28,22 @@ export function lineEventUid(lineId: string): string {
   return `line-${lineId}@linekeeper`;
 }
 
-/** The alarm lead: the largest reminder lead day (0 = on the day when none is set). */
-export function calendarAlarmDays(settings: Pick<Settings, 'leadDays'>): number {
-  return Math.max(0, ...settings.leadDays);
+/** The alarms' days: every reminder lead day, largest first (on the day when none is set). */
+export function calendarAlarmDays(settings: Pick<Settings, 'leadDays'>): number[] {
+  const days = [...new Set(settings.leadDays)].filter((day) => day >= 0).sort((a, b) => b - a);
+  return days.length > 0 ? days : [0];
+}
+
+/** "7 days before, 3 days before, 1 day before, on the day" for the export's hint. */
+export function calendarAlarmDaysText(
+  settings: Pick<Settings, 'leadDays'>,
+  locale: UiLocale,
+  t: Translate,
+): string {
+  return joinList(
+    calendarAlarmDays(settings).map((day) => leadDayLabel(day, t)),
+    locale,
+  );
 }
 
 function lineName(line: CalendarLine): string {
@@ -44,7 +60,7 @@ export function calendarEvents(
   locale: UiLocale,
   t: Translate,
 ): CalendarEvent[] {
-  const lead = calendarAlarmDays(settings);
+  const leads = calendarAlarmDays(settings);
   const events: CalendarEvent[] = [];
   for (const line of lines) {
     const expiry = effectiveExpiry(line);
@@ -58,20 +74,22 @@ export function calendarEvents(
     if (expiry.estimated && line.lastRechargeOn) {
       description += `\n${t('icsDescriptionEstimated', [formatIsoDate(line.lastRechargeOn, locale)])}`;
     }
-    const alarmDescription =
-      lead === 0
-        ? t('icsAlarmToday', [name])
-        : lead === 1
-          ? t('icsAlarmTomorrow', [name])
-          : t('icsAlarm', [name, String(lead)]);
+    const alarms: IcsAlarm[] = leads.map((lead) => ({
+      daysBefore: lead,
+      description:
+        lead === 0
+          ? t('icsAlarmToday', [name])
+          : lead === 1
+            ? t('icsAlarmTomorrow', [name])
+            : t('icsAlarm', [name, String(lead)]),
+    }));
     events.push({
       uid: lineEventUid(line.id),
       date: expiry.expiresOn,
       summary,
       description,
-      alarmDaysBefore: lead,
+      alarms,
       estimated: expiry.estimated,
-      alarmDescription,
     });
   }
   // Stable order: by date, then by UID, so the same data gives the same file.
@@ -95,4 +113,52 @@ export function buildCalendarFile(
     text: buildIcs(events, { now, productId, calendarName: t('extName') }),
     events: events.length,
   };
+}
+
+// ───────────────────────── Staleness ─────────────────────────
+
+/** What an export put in the calendar: when, and each event's date by UID. */
+export interface CalendarExportRecord {
+  exportedAt: number;
+  dates: Record<string, string>;
+}
+
+/** The record of an export of these events at `now` (kept by the popup in localStorage). */
+export function calendarExportRecord(
+  events: readonly Pick<CalendarEvent, 'uid' | 'date'>[],
+  now: number,
+): CalendarExportRecord {
+  return {
+    exportedAt: now,
+    dates: Object.fromEntries(events.map((event) => [event.uid, event.date])),
+  };
+}
+
+/** A stored record, or null when it is missing or not one (another version, edited by hand). */
+export function parseCalendarExportRecord(value: unknown): CalendarExportRecord | null {
+  if (!value || typeof value !== 'object') return null;
+  const record = value as Partial<CalendarExportRecord>;
+  if (typeof record.exportedAt !== 'number' || !Number.isFinite(record.exportedAt)) return null;
+  if (!record.dates || typeof record.dates !== 'object') return null;
+  const dates = Object.entries(record.dates);
+  if (!dates.every(([, date]) => typeof date === 'string')) return null;
+  return {
+    exportedAt: record.exportedAt,
+    dates: Object.fromEntries(dates) as Record<string, string>,
+  };
+}
+
+/**
+ * How many lines' events differ from what the last export put in the calendar: a changed
+ * expiry (a renewal), a line added with a date, or one whose event is gone. 0: up to date.
+ */
+export function calendarChangesSince(
+  record: CalendarExportRecord,
+  events: readonly Pick<CalendarEvent, 'uid' | 'date'>[],
+): number {
+  const now = new Map(events.map((event) => [event.uid, event.date]));
+  let changed = 0;
+  for (const [uid, date] of now) if (record.dates[uid] !== date) changed += 1;
+  for (const uid of Object.keys(record.dates)) if (!now.has(uid)) changed += 1;
+  return changed;
 }

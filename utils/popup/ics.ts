@@ -1,6 +1,6 @@
 /**
- * Calendar export (RFC 5545): one all-day event per line's expiry, with a reminder some
- * days before. Written for what Google, Apple and Outlook calendars actually accept: CRLF
+ * Calendar export (RFC 5545): one all-day event per line's expiry, with one reminder per
+ * lead day (7, 3, 1 days before and on the day, as the user chose). Written for what Google, Apple and Outlook calendars actually accept: CRLF
  * line endings, lines folded at 75 octets, escaped text, a stable UID per line (importing
  * again updates the event instead of adding a second one), all-day dates with DTEND the
  * next day. Pure: the clock comes in as `now`, and the same input gives the same bytes.
@@ -13,12 +13,17 @@ export interface CalendarEvent {
   date: string;
   summary: string;
   description?: string;
-  /** Whole days before the event the calendar should alert (0 = at the start of the day). */
-  alarmDaysBefore: number;
+  /** The calendar's alerts, one VALARM each (largest lead first, as given). */
+  alarms: readonly IcsAlarm[];
   /** Date guessed from the last recharge: exported as STATUS:TENTATIVE. */
   estimated?: boolean;
-  /** The alert's text; defaults to the summary (DISPLAY alarms require one). */
-  alarmDescription?: string;
+}
+
+export interface IcsAlarm {
+  /** Whole days before the event the calendar should alert (0 = at the start of the day). */
+  daysBefore: number;
+  /** The alert's text; defaults to the event's summary (DISPLAY alarms require one). */
+  description?: string;
 }
 
 export interface IcsOptions {
@@ -155,20 +160,24 @@ function eventLines(event: CalendarEvent, dtstamp: string): string[] {
     `STATUS:${event.estimated ? 'TENTATIVE' : 'CONFIRMED'}`,
     // The day stays "free": an expiry is a deadline, not a meeting that blocks the day.
     'TRANSP:TRANSPARENT',
-    'BEGIN:VALARM',
-    'ACTION:DISPLAY',
-    `DESCRIPTION:${escapeIcsText(event.alarmDescription ?? event.summary)}`,
-    `TRIGGER:${alarmTrigger(event.alarmDaysBefore)}`,
-    'END:VALARM',
-    'END:VEVENT',
   );
+  for (const alarm of event.alarms) {
+    lines.push(
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${escapeIcsText(alarm.description ?? event.summary)}`,
+      `TRIGGER:${alarmTrigger(alarm.daysBefore)}`,
+      'END:VALARM',
+    );
+  }
+  lines.push('END:VEVENT');
   return lines;
 }
 
 /**
  * The whole `.ics` file as a string (encode it as UTF-8 to save). Events keep their input
- * order. Throws on an invalid date, a negative alarm, or two events with the same UID
- * (a calendar would keep only one of them).
+ * order. Throws on an invalid date, a negative alarm, two alarms of one event on the same
+ * day, or two events with the same UID (a calendar would keep only one of them).
  */
 export function buildIcs(events: readonly CalendarEvent[], options: IcsOptions): string {
   const seenUids = new Set<string>();
@@ -176,6 +185,10 @@ export function buildIcs(events: readonly CalendarEvent[], options: IcsOptions):
     if (event.uid === '') throw new RangeError('an event needs a UID');
     if (seenUids.has(event.uid)) throw new RangeError(`duplicate UID: ${event.uid}`);
     seenUids.add(event.uid);
+    const days = event.alarms.map((alarm) => alarm.daysBefore);
+    if (new Set(days).size !== days.length) {
+      throw new RangeError(`two alarms on the same day: ${event.uid}`);
+    }
   }
   const dtstamp = icsUtcDateTime(options.now);
   const lines = [

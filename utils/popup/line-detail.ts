@@ -221,6 +221,43 @@ export function buildChart(
   };
 }
 
+/** A recharge marked on the chart's time axis. */
+export interface ChartMark {
+  date: IsoDate;
+  amount: number | null;
+  /** Noon in Buenos Aires of the recharge's day (epoch ms). */
+  at: number;
+  x: number;
+}
+
+/** Half a day: a recharge's noon may fall just outside the first or last reading of its day. */
+const MARK_TOLERANCE_MS = 12 * 3_600_000;
+
+/**
+ * The recharges that fall within the chart's span, as marks on its time axis, oldest
+ * first: a jump in the balance then shows what caused it. None on a one-reading chart.
+ */
+export function rechargeMarks(
+  renewals: readonly Pick<Renewal, 'date' | 'amount'>[],
+  chart: Pick<ChartModel, 'first' | 'last' | 'plot'>,
+): ChartMark[] {
+  const from = chart.first.at;
+  const to = chart.last.at;
+  if (to <= from) return [];
+  const marks: ChartMark[] = [];
+  for (const renewal of renewals) {
+    const at = Date.parse(`${renewal.date}T12:00:00-03:00`);
+    if (!Number.isFinite(at) || at < from - MARK_TOLERANCE_MS || at > to + MARK_TOLERANCE_MS) {
+      continue;
+    }
+    const clamped = Math.min(Math.max(at, from), to);
+    const x =
+      chart.plot.left + ((clamped - from) / (to - from)) * (chart.plot.right - chart.plot.left);
+    marks.push({ date: renewal.date, amount: renewal.amount, at, x: round1(x) });
+  }
+  return marks.sort((a, b) => a.at - b.at);
+}
+
 // ───────────────────────── Renewals, spend, receipts ─────────────────────────
 
 export interface YearSpend {

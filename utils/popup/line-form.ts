@@ -4,7 +4,7 @@
  * the component only translates. Dates, numbers and amounts are checked with the same
  * schemas and parsers the background and the reading engine use.
  */
-import type { MessageKey } from '../domain/i18n';
+import type { MessageKey, Translate } from '../domain/i18n';
 import { CARRIER_IDS } from '../carriers';
 import { parseAmount } from '../reading/money';
 import { parseMsisdn } from '../reading/phone';
@@ -26,7 +26,8 @@ import {
   type MessageOf,
 } from '../protocol/messages';
 import { todayInBuenosAires } from '../domain/time';
-import { isExpiryInBounds, rechargeRange } from '../domain/bounds';
+import { MAX_AMOUNT, isExpiryInBounds, rechargeRange } from '../domain/bounds';
+import { dateEntryText, parseDateEntry } from './date-entry';
 
 export type FieldErrors<F extends string> = Partial<Record<F, MessageKey>>;
 
@@ -35,23 +36,44 @@ export type FormResult<F extends string, T> =
 
 // ───────────────────────── Field parsers ─────────────────────────
 
-/** Optional date field: '' → null; else a real `YYYY-MM-DD` date or an error key. */
+/**
+ * Optional date field, day first (utils/popup/date-entry.ts): '' → null; else a real
+ * date or an error key.
+ */
 export function parseDateField(raw: string): { value: IsoDate | null } | { error: MessageKey } {
-  const text = raw.trim();
-  if (text === '') return { value: null };
-  return IsoDateSchema.safeParse(text).success ? { value: text } : { error: 'formErrDate' };
+  const entry = parseDateEntry(raw);
+  if ('error' in entry) return entry;
+  return entry.value === null || IsoDateSchema.safeParse(entry.value).success
+    ? entry
+    : { error: 'formErrDate' };
+}
+
+/**
+ * The whole pesos an amount written with digits stands for, however it is grouped
+ * (`999999999999`, `100.000.001`, `1234567890,50`), or null when it is not digits at all:
+ * tells "too large" apart from "not an amount".
+ */
+export function amountMagnitude(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0]/g, '');
+  if (!/^\d[\d.,]*$/.test(compact)) return null;
+  const integer = compact.replace(/[.,]\d{1,2}$/, '').replace(/[.,]/g, '');
+  return Number(integer);
 }
 
 /**
  * Optional money field as people type it: `1234.56`, `1.234,56`, `$ 1.234`. '' → null.
- * A minus sign is refused with its own message (a balance or payment is never negative).
+ * A minus sign is refused with its own message (a balance or payment is never negative),
+ * and so is an amount above what any record holds (MAX_AMOUNT).
  */
 export function parseAmountField(raw: string): { value: number | null } | { error: MessageKey } {
   const text = raw.replace(/^\s*(?:ARS|\$)\s*/i, '').trim();
   if (text === '') return { value: null };
   if (/^[-−–]/.test(text)) return { error: 'formErrAmountNegative' };
+  const magnitude = amountMagnitude(text);
+  if (magnitude !== null && magnitude > MAX_AMOUNT) return { error: 'formErrAmountTooLarge' };
   const amount = parseAmount(text);
   if (amount === null) return { error: 'formErrAmount' };
+  if (amount > MAX_AMOUNT) return { error: 'formErrAmountTooLarge' };
   return { value: amount };
 }
 
@@ -148,6 +170,18 @@ export function validateLineForm(
   };
 }
 
+/**
+ * An expiry before today on Argentina's calendar that the line did not already have: the
+ * form asks "is that right?" before saving it (the line would show as expired at once).
+ */
+export function needsPastExpiryConfirmation(
+  expiresOn: IsoDate | null,
+  storedExpiry: IsoDate | null,
+  now: number,
+): boolean {
+  return expiresOn !== null && expiresOn !== storedExpiry && expiresOn < todayInBuenosAires(now);
+}
+
 function money(amount: number): Money {
   return { amount, currency: 'ARS' };
 }
@@ -178,7 +212,7 @@ export function lineFormValues(line: ValidLine): LineFormValues {
     carrier: line.carrier,
     msisdn: line.msisdn ?? '',
     label: line.label,
-    expiresOn: line.expiresOn ?? '',
+    expiresOn: dateEntryText(line.expiresOn),
     balance: line.balance ? amountInput(line.balance.amount) : '',
   };
 }
@@ -216,7 +250,7 @@ export function prefillFromHash(hash: string): LineFormValues | null {
     carrier: carrier.success ? carrier.data : '',
     msisdn: msisdn ?? '',
     label: '',
-    expiresOn: expiresOn.success && expiresOn.data ? expiresOn.data : '',
+    expiresOn: expiresOn.success && expiresOn.data ? dateEntryText(expiresOn.data) : '',
     balance: 'value' in balance && balance.value !== null ? amountInput(balance.value) : '',
   };
 }
@@ -278,14 +312,14 @@ export function expirySuggestions(
 
 export function initialRenewalForm(currentExpiry: IsoDate | null, now: number): RenewalFormValues {
   return {
-    date: todayInBuenosAires(now),
+    date: dateEntryText(todayInBuenosAires(now)),
     amount: '',
     months: '1',
     paymentMethod: '',
     operationId: '',
     note: '',
     updateExpiry: true,
-    newExpiresOn: expirySuggestions(currentExpiry, 1, now).suggested,
+    newExpiresOn: dateEntryText(expirySuggestions(currentExpiry, 1, now).suggested),
   };
 }
 
@@ -307,9 +341,7 @@ export function validateRenewalForm(
 
   const amount = parseAmountField(values.amount);
   if ('error' in amount) errors.amount = amount.error;
-  else if (amount.value !== null && (amount.value <= 0 || amount.value > 100_000_000)) {
-    errors.amount = 'formErrAmountZero';
-  }
+  else if (amount.value !== null && amount.value <= 0) errors.amount = 'formErrAmountZero';
 
   let months: RenewalMonths | null = null;
   if (values.months !== '') {
@@ -367,6 +399,13 @@ export function validateRenewalForm(
 
 /** The lead-day choices offered as checkboxes (plus any others already saved). */
 export const LEAD_DAY_CHOICES = [30, 14, 7, 3, 1, 0] as const;
+
+/** A reminder day in words: "on the day", "1 day before", "7 days before". */
+export function leadDayLabel(day: number, t: Translate): string {
+  if (day === 0) return t('popupLeadOnDay');
+  if (day === 1) return t('popupLeadOneDay');
+  return t('popupLeadNDays', [String(day)]);
+}
 
 /** Toggles one lead day; the result is sorted latest-first and never repeats a day. */
 export function toggleLeadDay(current: readonly number[], day: number, on: boolean): number[] {

@@ -14,6 +14,7 @@ import {
   formatMoney,
   formatMsisdn,
   formatRelativeTime,
+  joinClauses,
   maskMsisdn,
   urgencyOf,
   type Urgency,
@@ -46,6 +47,11 @@ export interface LineRowView {
   daysLeft: number | null;
   /** "in 5 days" / "5 天后" / "en 5 días"; "expiry unknown" when there is no date. */
   daysLeftText: string;
+  /**
+   * The expiry as one clause pair, joined the language's way: "Expires 15 Dec 2026, in 5
+   * days", "2026年12月15日 到期，5 天后"; "Expiry date unknown" without a date.
+   */
+  expiryPhrase: string;
   urgency: Urgency;
   /** A word that says the urgency (never colour alone); null when nothing is pressing. */
   urgencyLabel: string | null;
@@ -162,6 +168,7 @@ export function lineRowView(line: ListLine, format: RowFormatter): LineRowView {
     estimated: expiry?.estimated ?? false,
     daysLeft,
     daysLeftText: daysLeft === null ? t('popupExpiryUnknown') : format.daysLeft(daysLeft),
+    expiryPhrase: expiryPhrase(expiry, daysLeft, format),
     urgency,
     urgencyLabel: labelKey ? t(labelKey) : null,
     balance: line.balance ? format.money(line.balance.amount) : null,
@@ -169,6 +176,20 @@ export function lineRowView(line: ListLine, format: RowFormatter): LineRowView {
     snoozed,
     question: heldQuestion(line, format),
   };
+}
+
+/** "Expires 15 Dec 2026, in 5 days" (joined the language's way), "Expired on 1 Dec 2026". */
+function expiryPhrase(
+  expiry: { expiresOn: IsoDate; estimated: boolean } | null,
+  daysLeft: number | null,
+  format: RowFormatter,
+): string {
+  const { t, locale } = format.context;
+  if (!expiry || daysLeft === null) return t('detailNoExpiry');
+  const date = format.date(expiry.expiresOn);
+  if (daysLeft < 0 && !expiry.estimated) return t('detailExpiredOn', [date]);
+  const key = expiry.estimated ? 'detailExpiresEstimated' : 'detailExpires';
+  return joinClauses([t(key, [date]), format.daysLeft(daysLeft)], locale);
 }
 
 function heldQuestion(line: ListLine, format: RowFormatter): LineRowView['question'] {

@@ -60,4 +60,9 @@ export async function readLineDetail(
   return { line: line ?? null, readings, renewals };
 }
 
+/** A line's renewals (for "last time: $ 2.000" when recharging; few per line). */
+export function readRenewals(db: LineKeeperDb, lineId: string): Promise<Renewal[]> {
+  return db.renewals.where('lineId').equals(lineId).toArray();
+}
+
 export { readSettings };
