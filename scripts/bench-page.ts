@@ -36,8 +36,8 @@
  *     the overlay's host (a document-start script requests an animation frame when the
  *     host is added; the trace gives that frame's end). That frame's own cost is shown.
  * Then one more load per page with the extension under the V8 sampling profiler (100 µs),
- * over a longer window (PROFILE_TAIL_MS more) that also holds the page watcher's
- * confirming re-read, 3 s after its first read and outside the measured window: the
+ * over a longer window (PROFILE_TAIL_MS more) that also holds any later read of the page
+ * watcher (a page that keeps changing is read again 2 s after its first read): the
  * extension's samples folded by original source file through the source maps of a build
  * made for it (LINEKEEPER_SOURCEMAP, hidden maps: its JavaScript is checked byte for byte
  * against the build under test). The profiler roughly doubles the time of the code it
@@ -91,7 +91,7 @@ const BUDGET_OVERLAY_MS = 1000;
 
 /** With the extension, the window ends this long after the overlay is painted. */
 const SETTLE_AFTER_OVERLAY_MS = 1000;
-/** The profiled load goes on this much longer (the page watcher re-reads 3 s after reading). */
+/** The profiled load goes on this much longer (a changing page is re-read 2 s after its first read). */
 const PROFILE_TAIL_MS = 3500;
 /** No overlay this long after the load event: the window ends anyway, and it is reported. */
 const OVERLAY_TIMEOUT_MS = 12_000;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchPage, type PageWatchTiming } from '../../utils/content/page-watch';
 import type { Reading } from '../../utils/domain/records';
 
-const timing: PageWatchTiming = { settleMs: 500, maxWaitMs: 3_000, maxReads: 12 };
+const timing: PageWatchTiming = { settleMs: 500, maxWaitMs: 1_000, maxReads: 12 };
 
 function reading(overrides: Partial<Reading> = {}): Reading {
   return {
@@ -85,21 +85,36 @@ describe('watchPage', () => {
     expect(page.sent).toHaveLength(1);
   });
 
-  it('stops watching once a complete reading has been confirmed', () => {
+  it('never reads a page again that has not changed (the same DOM reads the same)', () => {
     const page = fakePage(reading());
-    vi.advanceTimersByTime(timing.settleMs + timing.maxWaitMs);
-    expect(page.observing()).toBe(false);
-    const readsSoFar = page.reads();
+    vi.advanceTimersByTime(timing.settleMs);
+    expect(page.reads()).toBe(1);
     vi.advanceTimersByTime(60_000);
-    expect(page.reads()).toBe(readsSoFar);
+    expect(page.reads()).toBe(1);
+    expect(page.observing()).toBe(true);
   });
 
-  it('reads even when the DOM never goes quiet, and gives up after maxReads', () => {
+  it('stops watching once a complete reading is read again after a change', () => {
+    const page = fakePage(reading());
+    vi.advanceTimersByTime(timing.settleMs);
+    page.mutate();
+    vi.advanceTimersByTime(timing.settleMs);
+    expect(page.reads()).toBe(2);
+    expect(page.sent).toHaveLength(1);
+    expect(page.observing()).toBe(false);
+  });
+
+  it('reads a page that never goes quiet within maxWaitMs, then less often, at most maxReads times', () => {
     const page = fakePage(reading({ kind: 'none', balance: null, expiresOn: null, msisdn: null }));
     const flood = setInterval(() => page.mutate(), 100);
     vi.advanceTimersByTime(timing.maxWaitMs);
     expect(page.reads()).toBe(1);
-    vi.advanceTimersByTime(timing.maxWaitMs * 40);
+    // Backing off: the next read after twice the wait, not sooner.
+    vi.advanceTimersByTime(timing.maxWaitMs * 2 - 100);
+    expect(page.reads()).toBe(1);
+    vi.advanceTimersByTime(200);
+    expect(page.reads()).toBe(2);
+    vi.advanceTimersByTime(timing.maxWaitMs * 32 * timing.maxReads);
     clearInterval(flood);
     expect(page.reads()).toBe(timing.maxReads);
     expect(page.observing()).toBe(false);
@@ -109,7 +124,6 @@ describe('watchPage', () => {
     const empty = reading({ kind: 'none', balance: null, expiresOn: null, msisdn: null });
     const page = fakePage(empty);
     vi.advanceTimersByTime(timing.maxWaitMs * 40);
-    expect(page.observing()).toBe(false);
     expect(page.sent).toHaveLength(1);
     // A new route (or the page in another language) with the same empty reading: the
     // overlay was cleared and waits for the background's answer.
@@ -122,7 +136,6 @@ describe('watchPage', () => {
   it('starts over on a route change and sends the new line', () => {
     const page = fakePage(reading());
     vi.advanceTimersByTime(timing.settleMs + timing.maxWaitMs);
-    expect(page.observing()).toBe(false);
     page.watch.restart();
     page.mutate(reading({ msisdn: '+5493516123456' }));
     vi.advanceTimersByTime(timing.settleMs);

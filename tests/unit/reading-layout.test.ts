@@ -222,5 +222,12 @@ describe('readPage: tickets, stacks and words around figures', () => {
     );
     expect(failure.kind).toBe('none');
     expect(failure.balance).toBeNull();
+    expect(read('<h1>404</h1><p>Saldo $ 100,00</p><p>Vence el 15/01/2027</p>').kind).toBe('none');
+    // A code among the words of a heading is a name, not an error.
+    const cards = read(
+      '<h2>Tu saldo</h2><p>Saldo disponible: $ 1.234,56</p><p>Vence el 15/12/2026</p>' +
+        '<article><h4>Beneficio 500</h4><p>Consumo 3 MB</p></article>',
+    );
+    expect(cards.expiresOn).toBe('2026-12-15');
   });
 });

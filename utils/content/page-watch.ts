@@ -1,17 +1,22 @@
 /**
  * When to read a carrier page. Single-page apps render their data late and change
- * route without reloading, so the content script reads once the DOM has settled,
- * re-reads while it keeps changing (debounced, bounded), stops once the same reading
- * has been seen twice after sending, and starts over on a route change. Only readings
- * that differ from the last one sent are sent. Timers and observers are injected so the
- * policy is testable without a browser.
+ * route without reloading, so the content script reads once the DOM has settled, and
+ * again only when it changes (a page that did not change reads the same, so it is never
+ * read twice for nothing: on a 1 MB page a read is the largest task we add). A page that
+ * never goes quiet is read anyway, soon (maxWaitMs), then less and less often, at most
+ * maxReads times. It stops once a complete reading has been seen again after a change,
+ * and starts over on a route change. Only readings that differ from the last one sent are
+ * sent. Timers and observers are injected so the policy is testable without a browser.
  */
 import type { Reading } from '../domain/records';
 
 export interface PageWatchTiming {
   /** Quiet time after the last DOM change before the page counts as settled. */
   settleMs: number;
-  /** Read anyway this long after a (re)start even if the page never goes quiet. */
+  /**
+   * Read anyway this long after the first change since the last read, even if the page
+   * never goes quiet; doubled after every read (a live page is read at 1, 2, 4… s).
+   */
   maxWaitMs: number;
   /** Give up watching a route after this many reads. */
   maxReads: number;
@@ -19,7 +24,7 @@ export interface PageWatchTiming {
 
 export const DEFAULT_PAGE_WATCH_TIMING: PageWatchTiming = {
   settleMs: 500,
-  maxWaitMs: 3_000,
+  maxWaitMs: 1_000,
   maxReads: 12,
 };
 
@@ -86,17 +91,14 @@ export function watchPage(deps: PageWatchDeps): PageWatch {
     }
     const settledForGood = isComplete(reading) && stableReads >= 1;
     if (settledForGood || reads >= timing.maxReads) stop();
-    else armMaxWait();
-  };
-
-  const armMaxWait = () => {
-    cancelMaxWait?.();
-    cancelMaxWait = deps.setTimer(readNow, timing.maxWaitMs);
+    // Otherwise the next change (if any) schedules the next read.
   };
 
   const onChange = () => {
     cancelSettle?.();
     cancelSettle = deps.setTimer(readNow, timing.settleMs);
+    // The page may never go quiet: the first change since the last read also sets a limit.
+    cancelMaxWait ??= deps.setTimer(readNow, timing.maxWaitMs * 2 ** Math.min(reads, 5));
   };
 
   const start = () => {
@@ -108,7 +110,6 @@ export function watchPage(deps: PageWatchDeps): PageWatch {
     lastSentKey = null;
     stopObserving = deps.observe(onChange);
     onChange();
-    armMaxWait();
   };
 
   start();

@@ -47,7 +47,7 @@ export const PAYMENT_WORDS =
 
 /** The page is an error or maintenance page: it states nothing about the line. */
 export const ERROR_PAGE_WORDS =
-  /\berror (?:4\d\d|5\d\d)\b|(?<![\d.,$] ?)\b(?:404|500|503)\b(?![.,]?\d)|pagina no (?:encontrada|existe|disponible)|no encontramos (?:la pagina|lo que)|(?:servicio|sitio|portal|mi \w+) no (?:esta )?disponible|mantenimiento|estamos (?:trabajando|actualizando)|algo salio mal|ups,? algo|no pudimos cargar|intenta(?:lo)? mas tarde|sesion (?:expirada|vencida|finalizada|caducada)/;
+  /\berror (?:4\d\d|5\d\d)\b|^\W*(?:404|500|503)(?:\s*$|\s*[-–—|:·]\s)|pagina no (?:encontrada|existe|disponible)|no encontramos (?:la pagina|lo que)|(?:servicio|sitio|portal|mi \w+) no (?:esta )?disponible|mantenimiento|estamos (?:trabajando|actualizando)|algo salio mal|ups,? algo|no pudimos cargar|intenta(?:lo)? mas tarde|sesion (?:expirada|vencida|finalizada|caducada)/;
 
 /**
  * The label of a receipt's operation id: the number labelled operación, transacción or
