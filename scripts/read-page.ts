@@ -1,24 +1,31 @@
 /**
  * Read one saved carrier page from the command line:
- *   npm run read-page -- PAGE.html --url URL [--at ISO-8601-time]
+ *   npm run read-page -- PAGE.html --url URL [--at ISO-8601-time] [--dom chromium|node]
  * Prints the Reading as JSON. Pages saved by a browser ("Save page as…", with a NAME_files/
  * folder) work; their local stylesheets are used to tell hidden elements apart.
+ * --dom chromium (the default) reads as the extension does: in headless Chromium, with
+ * layout, stylesheets and declarative shadow roots. --dom node reads in happy-dom: faster,
+ * but it computes no layout and builds no shadow roots, so it can disagree.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Reading } from '../utils/domain/records';
 
-const USAGE = 'usage: npm run read-page -- PAGE.html --url URL [--at ISO-8601-time]';
+const USAGE =
+  'usage: npm run read-page -- PAGE.html --url URL [--at ISO-8601-time] [--dom chromium|node]';
 
 interface Arguments {
   file: string;
   url: string;
   at: Date;
+  dom: 'chromium' | 'node';
 }
 
 function parseArguments(argv: string[]): Arguments {
   let file: string | null = null;
   let url: string | null = null;
   let at: Date | null = null;
+  let dom: Arguments['dom'] = 'chromium';
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     const [flag, inlineValue] = arg.startsWith('--')
@@ -31,7 +38,13 @@ function parseArguments(argv: string[]): Arguments {
     };
     if (flag === '--url') url = value();
     else if (flag === '--at') at = parseInstant(value());
-    else if (flag === '--help' || flag === '-h') throw new Error(USAGE);
+    else if (flag === '--dom') {
+      const chosen = value();
+      if (chosen !== 'chromium' && chosen !== 'node') {
+        throw new Error(`--dom is chromium or node, not ${chosen}`);
+      }
+      dom = chosen;
+    } else if (flag === '--help' || flag === '-h') throw new Error(USAGE);
     else if (flag.startsWith('-')) throw new Error(`unknown option ${flag} (${USAGE})`);
     else if (file === null) file = arg;
     else throw new Error(`unexpected argument ${arg} (${USAGE})`);
@@ -43,7 +56,7 @@ function parseArguments(argv: string[]): Arguments {
   } catch {
     throw new Error(`--url is not a URL: ${url}`);
   }
-  return { file, url, at: at ?? new Date() };
+  return { file, url, at: at ?? new Date(), dom };
 }
 
 /** ISO 8601 date-time with an offset or Z (a bare date or local time would be ambiguous). */
@@ -91,6 +104,13 @@ async function main(): Promise<number> {
     process.stderr.write(`read-page: ${message.split('\n')[0]}\n`);
     return 2;
   }
+  const reading =
+    args.dom === 'chromium' ? await readInChromium(args, html) : await readInNode(args, html);
+  process.stdout.write(`${JSON.stringify(ordered(reading), null, 2)}\n`);
+  return 0;
+}
+
+async function readInNode(args: Arguments, html: string): Promise<Reading> {
   // Loaded only now: argument errors answer at once, without starting happy-dom.
   const [{ loadPage }, { readPage }] = await Promise.all([
     import('../tests/support/load-page'),
@@ -98,11 +118,34 @@ async function main(): Promise<number> {
   ]);
   const page = loadPage(html, args.url, { htmlPath: args.file });
   try {
-    const reading = readPage(page.document, args.url, args.at);
-    process.stdout.write(`${JSON.stringify(ordered(reading), null, 2)}\n`);
-    return 0;
+    return readPage(page.document, args.url, args.at);
   } finally {
     await page.close();
+  }
+}
+
+async function readInChromium(args: Arguments, html: string): Promise<Reading> {
+  const { openChromiumReader } = await import('../tests/support/read-in-chromium');
+  const folder = path.dirname(path.resolve(args.file));
+  const pageDir = new URL('.', args.url).pathname;
+  // A saved page's stylesheets, from beside it (NAME_files/…): only .css, never scripts.
+  const asset = (url: URL) => {
+    if (url.origin !== new URL(args.url).origin || !url.pathname.endsWith('.css')) return null;
+    if (!url.pathname.startsWith(pageDir)) return null;
+    const relative = decodeURIComponent(url.pathname.slice(pageDir.length));
+    const file = path.resolve(folder, relative);
+    if (!file.startsWith(folder + path.sep)) return null;
+    try {
+      return { body: readFileSync(file), contentType: 'text/css' };
+    } catch {
+      return null;
+    }
+  };
+  const reader = await openChromiumReader();
+  try {
+    return await reader.read(html, args.url, args.at, asset);
+  } finally {
+    await reader.close();
   }
 }
 

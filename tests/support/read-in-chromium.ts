@@ -29,8 +29,16 @@ export async function bundleReadingEngine(): Promise<string> {
 }
 
 export interface ChromiumReader {
-  /** Loads `html` at `url` and reads it at the moment `at`. */
-  read(html: string, url: string, at: Date): Promise<Reading>;
+  /**
+   * Loads `html` at `url` and reads it at the moment `at`. `asset` may answer the page's
+   * other requests (a saved page's stylesheets); everything else is refused.
+   */
+  read(
+    html: string,
+    url: string,
+    at: Date,
+    asset?: (url: URL) => { body: Buffer; contentType: string } | null,
+  ): Promise<Reading>;
   /** The tab pages are loaded in (for timing or inspection). */
   tab: Page;
   close(): Promise<void>;
@@ -45,7 +53,11 @@ export async function openChromiumReader(): Promise<ChromiumReader> {
   });
   try {
     const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    let current: { url: string; html: string } | null = null;
+    let current: {
+      url: string;
+      html: string;
+      asset?: (url: URL) => { body: Buffer; contentType: string } | null;
+    } | null = null;
     await tab.route('**/*', (route) => {
       const request = route.request();
       if (current && request.url() === current.url && request.isNavigationRequest()) {
@@ -55,15 +67,17 @@ export async function openChromiumReader(): Promise<ChromiumReader> {
           body: current.html,
         });
       }
+      const found = current?.asset?.(new URL(request.url()));
+      if (found) return route.fulfill({ status: 200, ...found });
       return route.abort('internetdisconnected');
     });
     return {
       tab,
-      async read(html, url, at) {
+      async read(html, url, at, asset) {
         // A fragment is not sent to the server: route on the URL without it.
         const target = new URL(url);
         target.hash = '';
-        current = { url: target.href, html };
+        current = { url: target.href, html, asset };
         await tab.goto(target.href, { waitUntil: 'load' });
         await tab.addScriptTag({ content: engine });
         // A string, not a function: the page must not depend on the bundler's helpers.

@@ -46,6 +46,8 @@ describe('npm run read-page', () => {
       'https://mi.movistar.com.ar/inicio',
       '--at',
       '2026-11-20T12:00:00-03:00',
+      '--dom',
+      'node',
     );
     expect(code).toBe(0);
     const reading = JSON.parse(stdout);
@@ -69,7 +71,13 @@ describe('npm run read-page', () => {
   }, 120_000);
 
   it('reads nothing off the carriers’ hosts', async () => {
-    const { code, stdout } = await run(savedPage(), '--url', 'https://claro.com.ar.example.net/');
+    const { code, stdout } = await run(
+      savedPage(),
+      '--url',
+      'https://claro.com.ar.example.net/',
+      '--dom',
+      'node',
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ carrier: null, kind: 'none', balance: null });
   }, 120_000);
@@ -80,6 +88,7 @@ describe('npm run read-page', () => {
     ['a bad --at', ['page.html', '--url', 'https://mi.movistar.com.ar/', '--at', 'mañana']],
     ['an unknown option', ['page.html', '--url', 'https://mi.movistar.com.ar/', '--verbose']],
     ['a bad --url', ['page.html', '--url', 'not a url']],
+    ['a bad --dom', ['page.html', '--url', 'https://mi.movistar.com.ar/', '--dom', 'jsdom']],
   ])(
     'fails with one line on stderr for %s',
     async (_case, args) => {
