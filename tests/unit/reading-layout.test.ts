@@ -231,3 +231,25 @@ describe('readPage: tickets, stacks and words around figures', () => {
     expect(cards.expiresOn).toBe('2026-12-15');
   });
 });
+
+describe('readPage: bounded work on feeds', () => {
+  const feed = Array.from(
+    { length: 1500 },
+    (_, i) =>
+      `<div class="row"><span>${(i % 28) + 1}/10/2026</span><span>Recarga acreditada con éxito</span><span>$ ${(i % 90) + 10},00</span></div>`,
+  ).join('');
+  const summary =
+    '<section><h2>Tu saldo</h2><p>Saldo disponible: $ 1.234,56</p><p>Vence el 15/12/2026</p></section>';
+
+  it('reads the summary above a feed that repeats outcome words on every row', () => {
+    const r = read(`${summary}<div class="feed">${feed}</div>`);
+    expect(r).toMatchObject({ kind: 'account', expiresOn: '2026-12-15' });
+    expect(r.balance?.amount).toBe(1234.56);
+  });
+
+  it('and the summary below it: the last rows are weighed too', () => {
+    const r = read(`<div class="feed">${feed}</div>${summary}`);
+    expect(r).toMatchObject({ kind: 'account', expiresOn: '2026-12-15' });
+    expect(r.balance?.amount).toBe(1234.56);
+  });
+});

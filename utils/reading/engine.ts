@@ -16,7 +16,7 @@ import type { Reading } from '../domain/records';
 import type { CarrierAdapter, UrlPageKind } from '../carriers/types';
 import { chooseBalance, chooseExpiry, chooseMsisdn, readHints } from './account';
 import { isListCell, makeContextFinder } from './context';
-import { chooseResultingBalance, findOutcomeMarkers, readReceipt } from './receipt';
+import { chooseResultingBalance, findOutcomeMarkers, headAndTail, readReceipt } from './receipt';
 import { lineOfBlock, stackPartner } from './stacks';
 import { makePageStructure, type PageStructure } from './structure';
 import { foldText } from './text';
@@ -41,6 +41,8 @@ const RECEIPT_TRIGGERS =
   /operac|transac|comprob|monto|importe|total|recarg|fecha|pagaste|abonaste|cargaste|saldo|\bid\b/g;
 
 /** Lines a value may sit on, relative to a keyword line (value above its caption … below). */
+/** Lines with account words weighed, at most: the first ones and the last fifth. */
+const MAX_TRIGGER_LINES = 400;
 const WINDOW_BEFORE = 2;
 const WINDOW_AFTER = 4;
 
@@ -163,7 +165,8 @@ export function readCarrierPage(input: EngineInput): Reading {
   // Words inside a history (`vigencia 3 días` on every pack row) open no window.
   markWindows(
     windows,
-    linesMatching(index, ACCOUNT_TRIGGERS).filter(
+    // Bounded like the outcome lines: a feed repeats these words on every row.
+    headAndTail(linesMatching(index, ACCOUNT_TRIGGERS), MAX_TRIGGER_LINES).filter(
       (i) => !structure.inRepeatedEntry((page.lines[i] as TextLine).block),
     ),
     page,
@@ -237,9 +240,10 @@ function withTableLists(structure: PageStructure): PageStructure {
   const tables = new Map<Element, boolean>();
   return {
     ...structure,
+    // The cheap, memoised question first: most elements are in no list at all.
     inRepeatedEntry: (element) =>
-      structure.lineEntry(element) !== 'selected' &&
-      (structure.inRepeatedEntry(element) || isListCell(element, tables)),
+      (structure.inRepeatedEntry(element) || isListCell(element, tables)) &&
+      structure.lineEntry(element) !== 'selected',
   };
 }
 

@@ -54,6 +54,16 @@ function statedText(line: TextLine, page: PageText, structure: PageStructure): s
   return foldText(out.replace(/\s+/g, ' ').trim());
 }
 
+/** Lines with outcome words looked at, at most (each costs structure and visibility checks). */
+const MAX_MARKER_LINES = 240;
+
+/** The first items of a long list and its last fifth, `max` in all, in order. */
+export function headAndTail<T>(items: readonly T[], max: number): readonly T[] {
+  if (items.length <= max) return items;
+  const tail = Math.floor(max / 5);
+  return [...items.slice(0, max - tail), ...items.slice(items.length - tail)];
+}
+
 export function findOutcomeMarkers(
   page: PageText,
   markerLines: number[],
@@ -74,12 +84,15 @@ export function findOutcomeMarkers(
     const region = structure.region(other.block);
     return region.chrome || region.control ? '' : seenFolded(other, page);
   };
-  for (const index of markerLines) {
+  // A page states its outcome once, near its start or its end: past a few hundred lines
+  // with outcome words it is a feed ("Recarga acreditada" on every row). Bounded work.
+  for (const index of headAndTail(markerLines, MAX_MARKER_LINES)) {
     const line = lines[index];
     if (!line) continue;
     const region = structure.region(line.block);
-    // Links, buttons, menus, footers, FAQs: things to click or read about, not outcomes.
-    if (region.chrome || region.control) continue;
+    // Links, buttons, menus, footers, FAQs: things to click or read about, not outcomes;
+    // nor is an entry of a feed or a history.
+    if (region.chrome || region.control || structure.inRepeatedEntry(line.block)) continue;
     const folded = statedText(line, page, structure);
     if (!folded || folded.length > 220) continue;
     const heading = region.heading || region.outcome;

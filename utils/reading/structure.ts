@@ -129,8 +129,8 @@ export function makePageStructure(
     if (!groups) repeated.set(parent, (groups = new Map()));
     const cached = groups.get(mine);
     if (cached !== undefined) return cached;
-    let same = 0;
-    let withBoth = 0;
+    // Siblings of the same shape first (cheap); only three or more are worth reading.
+    const alike: Element[] = [];
     let looked = 0;
     for (
       let sibling = parent.firstElementChild;
@@ -138,9 +138,16 @@ export function makePageStructure(
       sibling = sibling.nextElementSibling
     ) {
       looked += 1;
-      if (shape(sibling) !== mine || !isRendered(sibling)) continue;
-      same += 1;
-      if (hasValue(textStart(sibling, 300)) === 'both') withBoth += 1;
+      if (shape(sibling) === mine) alike.push(sibling);
+    }
+    let same = 0;
+    let withBoth = 0;
+    if (alike.length >= 3) {
+      for (const sibling of alike) {
+        if (!isRendered(sibling)) continue;
+        same += 1;
+        if (hasValue(textStart(sibling, 300)) === 'both') withBoth += 1;
+      }
     }
     const answer = same >= 3 && withBoth >= 3 && withBoth * 3 >= same * 2;
     // One answer for every sibling of this shape: the next value looks no further.
@@ -167,12 +174,22 @@ export function makePageStructure(
     return answer;
   };
 
+  /** Whether `node` itself is an entry of a list or a history (memoised: rows share it). */
+  const entryMemo = new Map<Element, boolean>();
+  const isEntry = (node: Element): boolean => {
+    let answer = entryMemo.get(node);
+    if (answer === undefined) {
+      answer = (isRepeatedRow(node) && lineEntry(node) !== 'selected') || isHistorySection(node);
+      entryMemo.set(node, answer);
+    }
+    return answer;
+  };
+
   const inRepeatedEntry = (element: Element): boolean => {
     let node: Element | null = element;
     for (let depth = 0; node && depth < 6; depth += 1, node = node.parentElement) {
       if (node.localName === 'body' || node.localName === 'main') return false;
-      if (isRepeatedRow(node) && lineEntry(node) !== 'selected') return true;
-      if (isHistorySection(node)) return true;
+      if (isEntry(node)) return true;
     }
     return false;
   };
@@ -183,8 +200,15 @@ export function makePageStructure(
     let groups = switchers.get(parent);
     if (!groups) switchers.set(parent, (groups = new Map()));
     if (groups.has(mine)) return groups.get(mine)!;
+    // An only child chooses among nothing (wrapper chains: nothing to scan).
+    if (parent.childElementCount < 2) {
+      groups.set(mine, null);
+      return null;
+    }
+    // Entries of a line switcher each show a line (its number, maybe masked): those first,
+    // and only among two or more of them is one looked for as chosen (the costly part).
+    const candidates: Element[] = [];
     let lines = 0;
-    const marked: Element[] = [];
     let looked = 0;
     for (
       let child = parent.firstElementChild;
@@ -193,12 +217,13 @@ export function makePageStructure(
     ) {
       looked += 1;
       if (signature(child) !== mine) continue;
-      // Entries of a line switcher each show a line (its number, maybe masked).
+      candidates.push(child);
       if (PHONE_LIKE.test(textStart(child, 200))) lines += 1;
-      if (isMarked(child) || hasMarkedDescendant(child)) marked.push(child);
     }
+    const marked =
+      lines >= 2 ? candidates.filter((entry) => isMarked(entry) || hasMarkedDescendant(entry)) : [];
     // A switcher has one chosen entry among several lines; all or none marked is none.
-    const answer = lines >= 2 && marked.length === 1 ? marked[0]! : null;
+    const answer = marked.length === 1 ? marked[0]! : null;
     groups.set(mine, answer);
     return answer;
   };

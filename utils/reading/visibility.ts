@@ -15,6 +15,11 @@
 
 export type Visibility = 'shown' | 'clipped' | 'hidden';
 
+/** Text typed into the page is never read (as with form inputs). */
+const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
+/** How far up a browser looks for the clipping that makes text 'clipped'. */
+const NEAR_ANCESTORS = 8;
+
 /** Beyond this far outside the page, a box is "placed far outside" (screen-reader only). */
 const FAR_OUTSIDE_PX = 1000;
 /** A clipping box this small shows nothing readable. */
@@ -206,9 +211,51 @@ export function makeVisibilityCheck(doc: Document): VisibilityCheck {
     return 'shown';
   };
 
+  // In a browser, whether anything hides an element is one native call
+  // (checkVisibility walks the flat tree's ancestors itself); only the clipping that makes
+  // text 'clipped' (screen-reader-only boxes, off-screen copies) is looked for in script,
+  // on the element and its nearest ancestors. Deep wrapper chains then cost one call per
+  // element asked about, not a computed style for every ancestor.
+  const native =
+    hasLayout &&
+    typeof (root as { checkVisibility?: unknown } | null)?.checkVisibility === 'function';
+  const ownCache = new Map<Element, Visibility>();
+  const ownCached = (element: Element): Visibility => {
+    let mine = ownCache.get(element);
+    if (mine === undefined) ownCache.set(element, (mine = own(element)));
+    return mine;
+  };
+  const nativeCheck = (element: Element): Visibility => {
+    let answer: Visibility = 'shown';
+    const drawn = (
+      element as Element & { checkVisibility(options: Record<string, boolean>): boolean }
+    ).checkVisibility({
+      opacityProperty: true,
+      visibilityProperty: true,
+      checkOpacity: true,
+      checkVisibilityCSS: true,
+    });
+    if (!drawn || element.closest(EDITABLE)) answer = 'hidden';
+    else {
+      let node: Element | null = element;
+      for (let depth = 0; node && depth < NEAR_ANCESTORS; depth += 1) {
+        const mine = ownCached(node);
+        if (mine === 'hidden') {
+          answer = 'hidden';
+          break;
+        }
+        if (mine === 'clipped') answer = 'clipped';
+        node = parentAcrossShadow(node);
+      }
+    }
+    cache.set(element, answer);
+    return answer;
+  };
+
   const check = (element: Element): Visibility => {
     const cached = cache.get(element);
     if (cached !== undefined) return cached;
+    if (native) return nativeCheck(element);
     const parent = parentAcrossShadow(element);
     const inherited = parent ? check(parent) : 'shown';
     let answer: Visibility;
