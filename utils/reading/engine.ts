@@ -42,7 +42,7 @@ const RECEIPT_TRIGGERS =
 
 /** Lines a value may sit on, relative to a keyword line (value above its caption … below). */
 /** Lines with account words weighed, at most: the first ones and the last fifth. */
-const MAX_TRIGGER_LINES = 400;
+const MAX_TRIGGER_LINES = 100;
 const WINDOW_BEFORE = 2;
 const WINDOW_AFTER = 4;
 

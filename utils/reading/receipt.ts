@@ -55,7 +55,7 @@ function statedText(line: TextLine, page: PageText, structure: PageStructure): s
 }
 
 /** Lines with outcome words looked at, at most (each costs structure and visibility checks). */
-const MAX_MARKER_LINES = 240;
+const MAX_MARKER_LINES = 60;
 
 /** The first items of a long list and its last fifth, `max` in all, in order. */
 export function headAndTail<T>(items: readonly T[], max: number): readonly T[] {
