@@ -13,24 +13,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as chrono from 'chrono-node';
-import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { reportBenchFigure } from './lib/bench-result';
 import { loadPage } from '../tests/support/load-page';
 import { readPage, visibleText } from '../utils/reading';
+import { CHROMIUM_FLAGS, chromiumPath } from '../tests/support/chromium';
+import { bundleReadingEngine } from '../tests/support/read-in-chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 interface Fixture {
   name: string;
   html: string;
@@ -102,19 +93,6 @@ function chronoExpiry(text: string, at: Date): { iso: string | null; ms: number 
   const d = chosen.start.get('day');
   if (y == null || m == null || d == null) return { iso: null, ms };
   return { iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, ms };
-}
-
-async function bundleEngine(): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(ROOT, 'utils/reading/index.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'LineKeeperReading',
-    write: false,
-    target: 'chrome120',
-    minify: true,
-  });
-  return result.outputFiles[0]?.text ?? '';
 }
 
 /** Median readPage time inside Chromium (the page's own realm, real computed styles). */
@@ -223,9 +201,8 @@ function pad(text: string | number, width: number): string {
 
 async function main() {
   const fixtures = loadFixtures();
-  const engine = await bundleEngine();
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const engine = await bundleReadingEngine();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
   const page = await browser.newPage();
   await page.route('**/*', (route) => route.abort());
 

@@ -18,7 +18,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { generateCorpus, type CorpusPage } from '../tests/corpus';
 import { GATE_PAGES, GATE_SEED, GATES } from '../tests/corpus/gates';
@@ -34,17 +33,8 @@ import {
 } from '../tests/corpus/score';
 import { readPage } from '../utils/reading';
 import { loadPage } from '../tests/support/load-page';
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_FLAGS, chromiumPath } from '../tests/support/chromium';
+import { bundleReadingEngine } from '../tests/support/read-in-chromium';
 
 interface Options {
   pages: number;
@@ -148,26 +138,12 @@ async function readAllInNode(
   return { readings, ms: performance.now() - start };
 }
 
-async function bundleEngine(): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(ROOT, 'utils/reading/index.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: 'LineKeeperReading',
-    write: false,
-    target: 'chrome120',
-    minify: true,
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
 async function readAllInChromium(
   pages: CorpusPage[],
 ): Promise<{ readings: ReadingLike[]; ms: number; launchMs: number }> {
   const launchStart = performance.now();
-  const engine = await bundleEngine();
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const engine = await bundleReadingEngine();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
   const readings: ReadingLike[] = [];
   try {
     const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
