@@ -13,6 +13,7 @@ import { createOverlay } from '../../utils/content/overlay-dom';
 import type { OverlayView } from '../../utils/content/overlay-view';
 import { compileCatalog } from '../../utils/domain/catalog';
 import type { Reading } from '../../utils/domain/records';
+import { SAMPLE_LINE, SAMPLE_READING, savedView } from '../support/overlay-samples';
 
 declare global {
   interface Window {
@@ -21,36 +22,16 @@ declare global {
   }
 }
 
+// A page that gave no sure values: the "unsure" parts of each card show.
 const reading: Reading = {
-  carrier: 'claro',
-  kind: 'account',
+  ...SAMPLE_READING,
   msisdn: null,
   balance: null,
   expiresOn: null,
-  receipt: null,
   notes: ['two candidate expiry dates'],
 };
-
-const line = {
-  id: 'l1',
-  carrier: 'claro' as const,
-  msisdn: '+5491134567812',
-  label: '',
-  displayName: '+54 9 11 3456-7812',
-  expiresOn: '2026-12-15',
-  estimated: false,
-  daysLeft: 5,
-  balance: { amount: 1234.56, currency: 'ARS' as const },
-  lastRechargeOn: null,
-  snoozedUntil: null,
-};
-
-const savedWith = (daysLeft: number): OverlayView => ({
-  mode: 'saved',
-  line: { ...line, daysLeft },
-  balanceChange: null,
-  reading: { ...reading, expiresOn: '2026-12-15' },
-});
+const line = { ...SAMPLE_LINE, daysLeft: 5 };
+const savedWith = (daysLeft: number): OverlayView => savedView({ daysLeft });
 
 export const STATES: Record<string, OverlayView> = {
   saved: {

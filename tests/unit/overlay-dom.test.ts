@@ -15,37 +15,12 @@ import {
   type OverlayActions,
 } from '../../utils/content/overlay-dom';
 import type { OverlayView } from '../../utils/content/overlay-view';
-import type { Reading } from '../../utils/domain/records';
 import type { OverlayText } from '../../utils/protocol/messages';
 import { catalogFor } from '../support/i18n';
+import { savedView } from '../support/overlay-samples';
 
-const reading: Reading = {
-  carrier: 'claro',
-  kind: 'account',
-  msisdn: '+5491134567812',
-  balance: { amount: 1234.56, currency: 'ARS' },
-  expiresOn: null,
-  receipt: null,
-  notes: [],
-};
-const saved: OverlayView = {
-  mode: 'saved',
-  line: {
-    id: 'l1',
-    carrier: 'claro',
-    msisdn: '+5491134567812',
-    label: '',
-    displayName: '+54 9 11 3456-7812',
-    expiresOn: '2026-12-15',
-    estimated: false,
-    daysLeft: 5,
-    balance: { amount: 1234.56, currency: 'ARS' },
-    lastRechargeOn: null,
-    snoozedUntil: null,
-  },
-  balanceChange: -150,
-  reading,
-};
+// Five days left, and a page that gave no sure expiry (manual entry is offered).
+const saved = savedView({ daysLeft: 5 }, -150, { expiresOn: null });
 
 function textFor(view: OverlayView, locale: 'en' | 'es' = 'en'): OverlayText {
   return overlayText({

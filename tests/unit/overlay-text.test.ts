@@ -10,39 +10,12 @@ import { claro } from '../../utils/carriers/claro';
 import type { OverlayView } from '../../utils/content/overlay-view';
 import { STORAGE_FULL } from '../../utils/domain/error-text';
 import { UI_LOCALES, type UiLocale } from '../../utils/domain/i18n';
-import type { Reading } from '../../utils/domain/records';
-import { OverlayTextSchema, type LineSummary } from '../../utils/protocol/messages';
+import { OverlayTextSchema } from '../../utils/protocol/messages';
 import { catalogFor, translatorFor } from '../support/i18n';
+import { SAMPLE_READING, savedView } from '../support/overlay-samples';
 
-const reading: Reading = {
-  carrier: 'claro',
-  kind: 'account',
-  msisdn: '+5491134567812',
-  balance: { amount: 1234.56, currency: 'ARS' },
-  expiresOn: '2026-12-15',
-  receipt: null,
-  notes: [],
-};
-const line: LineSummary = {
-  id: 'l1',
-  carrier: 'claro',
-  msisdn: '+5491134567812',
-  label: '',
-  displayName: '+54 9 11 3456-7812',
-  expiresOn: '2026-12-15',
-  estimated: false,
-  daysLeft: 19,
-  balance: { amount: 1234.56, currency: 'ARS' },
-  lastRechargeOn: null,
-  snoozedUntil: null,
-};
-const saved = (overrides: Partial<LineSummary> = {}, balanceChange: number | null = null) =>
-  ({
-    mode: 'saved',
-    line: { ...line, ...overrides },
-    balanceChange,
-    reading,
-  }) satisfies OverlayView;
+const reading = SAMPLE_READING;
+const saved = savedView;
 
 /** Per language: what the popup writes for 15 Dec 2026 and 1,234.56 pesos. */
 const WRITTEN: Record<
