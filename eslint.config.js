@@ -34,14 +34,13 @@ export const PAGE_CODE = [
   'utils/carriers/**',
   'utils/protocol/send.ts',
   'utils/domain/time.ts',
-  'utils/domain/format.ts',
-  'utils/domain/i18n.ts',
-  'utils/domain/error-text.ts',
   // Shared with the popup: what to say about a lapsing line, and the carriers' words.
   'utils/domain/guidance.ts',
   'utils/domain/glossary.ts',
 ];
-const PAGE_SAFE_DOMAIN = ['time', 'format', 'i18n', 'error-text', 'guidance', 'glossary'];
+// Not format, i18n, catalog or error-text: the background writes the overlay's text
+// (utils/background/overlay-text.ts), so no page builds a catalog or an Intl formatter.
+const PAGE_SAFE_DOMAIN = ['time', 'guidance', 'glossary'];
 const pageFence = [
   {
     group: ['dexie', 'dexie/*'],

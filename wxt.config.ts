@@ -1,5 +1,4 @@
 import preact from '@preact/preset-vite';
-import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { carrierMatchPatterns } from './utils/carriers';
 
@@ -45,26 +44,6 @@ export default defineConfig({
         minify: 'terser',
         terserOptions: { compress: { passes: 3 } },
       };
-      // createShadowRootUi always bundles autoMount (wait-element, many-keys-map, defu), the
-      // positioning and anchoring of every other kind of UI, a custom-element name check and
-      // a splitter for document-only CSS at-rules: ~2 KB gzip the overlay never needs (it
-      // mounts once, by hand, inline, under a fixed valid tag name, with plain CSS). Stubs
-      // that fail loudly if that ever changes (scripts/lib/content-script-stubs.ts).
-      viteConfig.plugins = [
-        ...(viteConfig.plugins ?? []),
-        {
-          name: 'linekeeper:content-script-stubs',
-          enforce: 'pre',
-          resolveId: (source, importer) =>
-            source === 'is-potential-custom-element-name' ||
-            (['./shared.mjs', '../split-shadow-root-css.mjs'].includes(source) &&
-              /wxt[\\/]dist[\\/]utils[\\/]content-script-ui[\\/]shadow-root\.mjs$/.test(
-                importer ?? '',
-              ))
-              ? path.resolve(import.meta.dirname, 'scripts/lib/content-script-stubs.ts')
-              : null,
-        },
-      ];
     },
   },
   manifest: ({ browser }) => ({

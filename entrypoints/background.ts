@@ -89,6 +89,7 @@ export default defineBackground(() => {
     refreshListSnapshot,
     limits: createPageLimits(),
     session: browser.storage.session,
+    localize: deps.localize,
     openAddLine: (prefill) =>
       browser.tabs.create({
         url: browser.runtime.getURL(addLinePagePath(prefill) as '/popup.html'),

@@ -12,6 +12,8 @@ import { handleMessage } from '../utils/background/dispatch';
 import { createPageLimits } from '../utils/background/page-limits';
 import { fillBenchDatabase, median } from './lib/bench-data';
 import { reportBenchFigure } from './lib/bench-result';
+import { localizeFromFiles } from '../tests/support/i18n';
+import { ACCOUNT_PAGE } from '../tests/support/page-facts';
 
 const LINES = 1_000;
 const READINGS = 50_000;
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
     extensionId: EXTENSION_ID,
     extensionBaseUrl: `chrome-extension://${EXTENSION_ID}/`,
     afterWrite: async () => undefined,
+    localize: localizeFromFiles(),
     // What one write costs, not what one page may do in a minute (every run is one "page").
     limits: createPageLimits({ lines: Infinity, readings: Infinity }),
   };
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
       },
       path: '/consumos',
       readAt: new Date(now + i * 1000).toISOString(),
+      page: ACCOUNT_PAGE,
     };
     // The sender must be on the line's carrier host: its portal's account page.
     const carrierUrl = new URL('/consumos', carrierById(line.carrier).portalUrl).href;

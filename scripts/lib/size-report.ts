@@ -12,13 +12,16 @@ import { gzipSync } from 'node:zlib';
  */
 export const GZIP_BUDGETS: Record<string, number> = {
   // Every carrier page pays for this one: engine, page watcher and overlay included.
-  // The goal is 20 KB (GZIP_TARGETS). Preact + what is left of WXT's content-script runtime
-  // and shadow-root UI are ~6.3 KB of it; the reading engine (vocabulary, dates, money and
-  // phone parsers, visible-text walk) ~11 KB; the overlay with its CSS, formatting, page
-  // report and wiring ~5.5 KB; carriers and page watcher ~1.2 KB. The ceiling holds
-  // today's size (23.6 KB, with the translated-page hint).
-  'content-scripts/carrier.js': 23.8 * 1024,
-  'background.js': 60 * 1024,
+  // The goal is 20 KB (GZIP_TARGETS), out of reach while the reading engine alone is about
+  // 19 KB of it (vocabulary, dates, money and phone parsers, visible-text walk). The rest:
+  // the plain-DOM overlay with its CSS ~2.3 KB, carriers ~1.2 KB, WXT's content-script
+  // context ~1 KB, page report, page watcher and wiring ~1.5 KB. No Preact, no catalog, no
+  // Intl: the background writes the overlay's text (issue #15). The ceiling holds today's
+  // size (23.9 KB) plus ~3 %.
+  'content-scripts/carrier.js': 24.6 * 1024,
+  // The overlay's words are written here now (utils/background/overlay-text.ts, ~1.7 KB
+  // with the decision it runs): the worker pays once instead of every carrier page.
+  'background.js': 62.3 * 1024,
 };
 
 /** Where a file has to get to, when that is below its enforced budget (`npm run bench`). */

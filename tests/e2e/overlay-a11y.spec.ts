@@ -7,12 +7,10 @@ import { expect, test } from './fixtures';
 
 async function harnessScript(): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(REPO_ROOT, 'tests/e2e/overlay-harness.tsx')],
+    entryPoints: [path.join(REPO_ROOT, 'tests/e2e/overlay-harness.ts')],
     bundle: true,
     write: false,
     format: 'iife',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
     loader: { '.css': 'text' },
     plugins: [
       {
@@ -41,6 +39,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }, messages);
     await page.addScriptTag({ content: await harnessScript() });
     await expect(page.locator('#state-saved').getByText('Recharge now')).toBeVisible();
+    // The folded pills say how urgent the line is, in words as well as colour.
+    await expect(page.locator('#state-pillExpired').getByRole('button')).toHaveText(
+      /Expired.*expired 3 days ago/,
+    );
+    await expect(page.locator('#state-pillSoon').getByRole('button')).toHaveAccessibleName(
+      'Show LineKeeper: Renew soon, in 5 days',
+    );
     const results = await new AxeBuilder({ page }).analyze();
     expect(
       results.violations.map(

@@ -3,7 +3,7 @@
  * to match), in the dark, and from the keyboard alone.
  */
 import { claroAccountPage } from '../support/sample-pages';
-import { expect, localeMessages, test } from './fixtures';
+import { expect, localeMessages, sendMessage, test } from './fixtures';
 import { OverlayObject } from './overlay';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -30,6 +30,42 @@ for (const language of ['es', 'zh_CN'] as const) {
     });
   });
 }
+
+test('speaks the language chosen in LineKeeper, not the browser’s, and marks it with lang', async ({
+  openCarrierPage,
+  openPopup,
+}) => {
+  // The browser speaks English (the fixture's default): the card says so in its lang.
+  const sample = claroAccountPage(new Date(), 19);
+  const english = await openCarrierPage(sample.url, sample.html);
+  const overlay = new OverlayObject(english);
+  await overlay.waitForText(/Saved/);
+  const lang = () =>
+    overlay.evaluate<string>(`function () { return this.querySelector('.lk-root').lang; }`);
+  expect(await lang()).toBe('en');
+  await english.close();
+
+  // Spanish chosen in Settings: the next carrier page is in Spanish, words and numbers.
+  const popup = await openPopup();
+  expect(
+    await sendMessage(popup, { type: 'ui:save-settings', settings: { language: 'es' } }),
+  ).toMatchObject({ ok: true });
+  const t = localeMessages('es');
+  const page = await openCarrierPage(sample.url, sample.html);
+  const spanish = new OverlayObject(page);
+  const text = await spanish.waitForText(new RegExp(escapeRegExp(t('overlaySaved'))));
+  expect(text).toContain(t('daysLeftN', ['19']));
+  expect(text).toMatch(/\$\s1\.234,56/);
+  expect(text).not.toMatch(/Saved|Recharge now/);
+  expect(
+    await spanish.evaluate<string>(`function () { return this.querySelector('.lk-root').lang; }`),
+  ).toBe('es-AR');
+  expect(
+    await spanish.evaluate<string>(
+      `function () { return this.querySelector('[data-lk="dismiss"]').getAttribute('aria-label'); }`,
+    ),
+  ).toBe(t('overlayDismiss'));
+});
 
 test.describe('overlay in zh_CN on a page Chrome translated into Chinese', () => {
   test.use({ language: 'zh_CN' });

@@ -7,10 +7,38 @@ import { readStore } from './worker';
 
 /** Where the card sits in the viewport. */
 async function cardBox(overlay: OverlayObject) {
-  return await overlay.evaluate<{ right: number; bottom: number; width: number; height: number }>(
+  return await overlay.evaluate<{
+    left: number;
+    right: number;
+    bottom: number;
+    width: number;
+    height: number;
+  }>(
     `function () {
       const box = this.querySelector('.lk-root').getBoundingClientRect();
-      return { right: box.right, bottom: box.bottom, width: box.width, height: box.height };
+      return { left: box.left, right: box.right, bottom: box.bottom, width: box.width, height: box.height };
+    }`,
+  );
+}
+
+/** Waits for the card to fold into its pill; returns the pill's text, label and word colour. */
+async function foldedPill(overlay: OverlayObject) {
+  await expect
+    .poll(
+      () => overlay.evaluate<boolean>(`function () { return !!this.querySelector('.lk-pill'); }`),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return await overlay.evaluate<{ text: string; label: string; word: string; color: string }>(
+    `function () {
+      const pill = this.querySelector('.lk-pill');
+      const word = pill.querySelector('.lk-word');
+      return {
+        text: pill.textContent.replace(/\\s+/g, ' ').trim(),
+        label: pill.getAttribute('aria-label'),
+        word: word ? word.textContent : '',
+        color: word ? getComputedStyle(word).color : '',
+      };
     }`,
   );
 }
@@ -263,6 +291,63 @@ test.describe('overlay on carrier pages', () => {
     expect(await overlay.text()).toContain('in 19 days');
     await overlay.click('[data-lk="expand"]');
     await overlay.waitForText(/Saved/);
+  });
+
+  test('the folded pill says how urgent the line is, in a word and a colour', async ({
+    context,
+    openCarrierPage,
+  }) => {
+    const onTime = claroAccountPage(new Date(), 19);
+    const page = await openCarrierPage(onTime.url, onTime.html);
+    const overlay = new OverlayObject(page);
+    await overlay.waitForText(/Saved/);
+    expect(await foldedPill(overlay)).toEqual({
+      text: 'On time in 19 days',
+      label: 'Show LineKeeper: On time, in 19 days',
+      word: 'On time',
+      color: 'rgb(0, 121, 107)',
+    });
+
+    // Inside the reminder window (7 days by default): "Renew soon", in amber.
+    const soonUrl = 'https://m-miclaro.claro.com.ar/pronto';
+    await serveHtml(context, soonUrl, claroAccountPage(new Date(), 5).html);
+    await page.goto(soonUrl);
+    await overlay.waitForText(/in 5 days/);
+    expect(await foldedPill(overlay)).toMatchObject({
+      text: 'Renew soon in 5 days',
+      word: 'Renew soon',
+      color: 'rgb(138, 83, 0)',
+    });
+  });
+
+  test('moves to the other bottom corner, and stays there on this site after a reload', async ({
+    context,
+    openCarrierPage,
+  }) => {
+    const sample = claroAccountPage(new Date(), 19);
+    const page = await openCarrierPage(sample.url, sample.html);
+    const overlay = new OverlayObject(page);
+    await overlay.waitForText(/Saved/);
+    expect((await cardBox(overlay)).right).toBe(1280 - 16);
+    const moveLabel = () =>
+      overlay.evaluate<string>(
+        `function () { return this.querySelector('[data-lk="move"]').getAttribute('aria-label'); }`,
+      );
+    expect(await moveLabel()).toBe('Move to the left corner');
+    await overlay.click('[data-lk="move"]');
+    expect((await cardBox(overlay)).left).toBe(16);
+    expect(await moveLabel()).toBe('Move to the right corner');
+
+    await page.reload();
+    await overlay.waitForText(/Saved/);
+    expect((await cardBox(overlay)).left).toBe(16);
+    expect((await cardBox(overlay)).bottom).toBe(800 - 16);
+    // Another carrier site keeps its own corner.
+    const otherHost = 'https://miclaro.claro.com.ar/consumos';
+    await serveHtml(context, otherHost, sample.html);
+    await page.goto(otherHost);
+    await overlay.waitForText(/Saved/);
+    expect((await cardBox(overlay)).right).toBe(1280 - 16);
   });
 
   test('a hostile page stylesheet changes nothing in the overlay', async ({

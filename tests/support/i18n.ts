@@ -7,7 +7,13 @@ import { REPO_ROOT } from './repo';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { catalogTranslator, compileCatalog, type Catalog } from '../../utils/domain/catalog';
-import type { Translate, UiLocale } from '../../utils/domain/i18n';
+import {
+  resolveLocale,
+  type LanguageChoice,
+  type Translate,
+  type UiLocale,
+} from '../../utils/domain/i18n';
+import { localizerFor, type Localizer } from '../../utils/background/localizer';
 
 const catalogs = new Map<UiLocale, Catalog>();
 
@@ -40,3 +46,14 @@ export const keyTranslator: Translate = (key, substitutions) => {
   const list = substitutions === undefined ? [] : [substitutions].flat();
   return list.length ? `${key}(${list.join('|')})` : key;
 };
+
+/**
+ * The background's `localize` over the real catalogs: the chosen language, else `browser`
+ * (the language the browser would give our strings in).
+ */
+export function localizeFromFiles(browser: UiLocale = 'en') {
+  return async (choice: LanguageChoice | undefined): Promise<Localizer> => {
+    const locale = resolveLocale(choice, browser);
+    return localizerFor(locale, catalogFor(locale));
+  };
+}

@@ -5,7 +5,7 @@ import type { MessageDeps, MessageSender } from '../../utils/background/dispatch
 import { createPageLimits } from '../../utils/background/page-limits';
 import type { Localizer } from '../../utils/background/localizer';
 import type { ClickDeps, NotificationOptions } from '../../utils/background/reconcile';
-import { keyTranslator } from '../support/i18n';
+import { keyTranslator, localizeFromFiles } from '../support/i18n';
 import type { Line, Reading } from '../../utils/domain/records';
 import { offsetForTimeZone, type ZoneOffset } from '../../utils/domain/time';
 
@@ -71,6 +71,7 @@ export function messageDeps(
     limits: createPageLimits(),
     session: fakeBrowser.storage.session,
     newId: () => `id${++n}`,
+    localize: localizeFromFiles(),
   };
 }
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { carrierSender, popupSender, reading } from './background-helpers';
 import { translatorFor } from '../support/i18n';
 import { REPO_ROOT } from '../support/repo';
+import { ACCOUNT_PAGE } from '../support/page-facts';
 
 /**
  * A browser in Chinese: chrome.i18n answers from zh_CN, and the worker's fetch of its own
@@ -78,6 +79,7 @@ describe('background entrypoint', () => {
       reading: reading({ expiresOn: '2026-05-12' }),
       path: '/consumos',
       readAt: new Date().toISOString(),
+      page: ACCOUNT_PAGE,
     });
     expect(reply).toMatchObject({
       ok: true,
@@ -119,6 +121,7 @@ describe('background entrypoint', () => {
       reading: reading({ expiresOn: '2026-05-12' }),
       path: '/consumos',
       readAt: new Date().toISOString(),
+      page: ACCOUNT_PAGE,
     })) as { line: { id: string } };
     vi.setSystemTime(new Date('2026-05-11T12:00:00Z'));
     await fakeBrowser.alarms.onAlarm.trigger({
@@ -151,6 +154,7 @@ describe('background entrypoint', () => {
       reading: reading({ expiresOn: '2026-05-12' }),
       path: '/consumos',
       readAt: new Date().toISOString(),
+      page: ACCOUNT_PAGE,
     });
     const title = () => fakeBrowser.action.getTitle({});
     // The browser's language first, with the popup's date style (not "May 12, 2026").

@@ -16,6 +16,7 @@ import {
   reading,
   reconcileDeps,
 } from './background-helpers';
+import { ACCOUNT_PAGE } from '../support/page-facts';
 
 const NOW = Date.parse('2026-06-01T15:00:00.000Z');
 
@@ -33,6 +34,7 @@ async function fillV2(name: string) {
       reading: reading(),
       path: '/consumos',
       readAt: new Date(NOW).toISOString(),
+      page: ACCOUNT_PAGE,
     },
     carrierSender(),
     deps,
@@ -130,6 +132,7 @@ describe('downgrade: v2 code opening a v3 database', () => {
           reading: reading({ balance: { amount: 99, currency: 'ARS' } }),
           path: '/consumos',
           readAt: new Date(clock.now).toISOString(),
+          page: ACCOUNT_PAGE,
         },
         carrierSender(),
         deps,

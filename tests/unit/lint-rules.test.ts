@@ -97,6 +97,10 @@ const FENCED: [string, string][] = [
     "import { parseBackupFile } from '@@/utils/popup/backup-file'; export const p = parseBackupFile;",
   ],
   [
+    'translations or Intl formatting (the background writes the overlay text)',
+    "import { formatMoney } from '@@/utils/domain/format'; export const f = formatMoney;",
+  ],
+  [
     'message schemas',
     "import { CsMessageSchema } from '@@/utils/protocol/messages'; export const m = CsMessageSchema;",
   ],

@@ -24,6 +24,7 @@ import {
   reading,
   type Clock,
 } from './background-helpers';
+import { ACCOUNT_PAGE } from '../support/page-facts';
 
 // 2026-05-10 12:00 in Buenos Aires.
 const NOW = Date.UTC(2026, 4, 10, 15, 0);
@@ -188,6 +189,7 @@ describe('the background keeps it', () => {
         reading: reading(),
         path: '/consumos',
         readAt: new Date(NOW).toISOString(),
+        page: ACCOUNT_PAGE,
       },
       carrierSender('https://m-miclaro.claro.com.ar/consumos?token=secret'),
       deps,

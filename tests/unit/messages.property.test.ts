@@ -14,6 +14,7 @@ import {
   reading,
   snapshot,
 } from './background-helpers';
+import { ACCOUNT_PAGE } from '../support/page-facts';
 
 const TYPES = [
   'cs:reading',
@@ -123,7 +124,13 @@ const nearMiss = fc
 /** Valid messages that must still be refused because of who sent them. */
 const spoofed = fc.record({
   message: fc.constantFrom(
-    { type: 'cs:reading', reading: reading(), path: '/', readAt: new Date().toISOString() },
+    {
+      type: 'cs:reading',
+      reading: reading(),
+      path: '/',
+      readAt: new Date().toISOString(),
+      page: ACCOUNT_PAGE,
+    },
     { type: 'cs:hide-overlay' },
     { type: 'cs:dismiss-overlay', path: '/' },
     {

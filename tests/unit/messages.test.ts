@@ -16,6 +16,7 @@ import {
   snapshot,
   type Clock,
 } from './background-helpers';
+import { ACCOUNT_PAGE } from '../support/page-facts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -35,7 +36,11 @@ beforeEach(() => {
 const readAt = () => new Date(clock.now).toISOString();
 
 function sendReading(r: Reading, sender: MessageSender = carrierSender(), path = '/consumos') {
-  return handleMessage({ type: 'cs:reading', reading: r, path, readAt: readAt() }, sender, deps);
+  return handleMessage(
+    { type: 'cs:reading', reading: r, path, readAt: readAt(), page: ACCOUNT_PAGE },
+    sender,
+    deps,
+  );
 }
 
 function ui(message: Record<string, unknown>) {
@@ -62,6 +67,7 @@ describe('senders', () => {
     reading: reading(),
     path: '/consumos',
     readAt: readAt(),
+    page: ACCOUNT_PAGE,
   });
 
   it.each([
@@ -129,7 +135,13 @@ describe('senders', () => {
       ok: false,
     });
     const stale = await handleMessage(
-      { type: 'cs:reading', reading: reading(), path: '/', readAt: '2020-01-01T00:00:00Z' },
+      {
+        type: 'cs:reading',
+        reading: reading(),
+        path: '/',
+        readAt: '2020-01-01T00:00:00Z',
+        page: ACCOUNT_PAGE,
+      },
       carrierSender(),
       deps,
     );

@@ -21,6 +21,8 @@ import {
   reading,
   reconcileDeps,
 } from './background-helpers';
+import { ACCOUNT_PAGE } from '../support/page-facts';
+import { translatorFor } from '../support/i18n';
 
 const NOW = Date.parse('2026-06-01T15:00:00.000Z');
 const clock = { now: NOW };
@@ -74,7 +76,13 @@ async function snapshot(db: LineKeeperDb) {
 
 function send(db: LineKeeperDb, r: Reading, path = '/consumos') {
   return handleMessage(
-    { type: 'cs:reading', reading: r, path, readAt: new Date(clock.now).toISOString() },
+    {
+      type: 'cs:reading',
+      reading: r,
+      path,
+      readAt: new Date(clock.now).toISOString(),
+      page: ACCOUNT_PAGE,
+    },
     carrierSender(),
     messageDeps(db, clock),
   );
@@ -94,6 +102,13 @@ describe('a write that fails half-way leaves nothing behind', () => {
     expect(fault.writes.slice(0, 2)).toEqual(['add lines', 'add readings']);
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toMatch(/^failed: storage-full: QuotaExceededError/);
+    // The page still learns it, in words: the overlay's error card comes with the failure.
+    const t = translatorFor('en');
+    expect(!reply.ok && 'overlay' in reply && reply.overlay).toMatchObject({
+      mode: 'error',
+      title: { text: t('overlayErrorTitle'), mark: 'warn' },
+      body: t('popupErrStorageFull'),
+    });
     expect(await snapshot(db)).toEqual({ lines: [], readings: [], renewals: [], settings: [] });
   });
 

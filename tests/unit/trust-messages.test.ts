@@ -26,6 +26,7 @@ import {
   snapshot,
   type Clock,
 } from './background-helpers';
+import { ACCOUNT_PAGE } from '../support/page-facts';
 
 let db: LineKeeperDb;
 let clock: Clock;
@@ -47,7 +48,7 @@ async function send(message: Record<string, unknown>, sender: MessageSender): Pr
 
 function page(r: Reading, path = '/inicio', sender: MessageSender = carrierSender()) {
   const readAt = new Date(clock.now).toISOString();
-  return send({ type: 'cs:reading', reading: r, path, readAt }, sender);
+  return send({ type: 'cs:reading', reading: r, path, readAt, page: ACCOUNT_PAGE }, sender);
 }
 
 const ui = (message: Record<string, unknown>) => send(message, popupSender());

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '../../utils/background/dispatch';
 import { carrierSender, freshDb, messageDeps, popupSender } from './background-helpers';
+import { ACCOUNT_PAGE } from '../support/page-facts';
 
 // ───────────────────────── the model ─────────────────────────
 
@@ -212,6 +213,7 @@ describe('line expiries under 1,000 random sequences of readings, edits and rene
                 reading,
                 path: '/inicio',
                 readAt: new Date(clock.now).toISOString(),
+                page: ACCOUNT_PAGE,
               },
               sender,
               deps,

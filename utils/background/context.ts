@@ -22,6 +22,8 @@ import { describeIssues } from '../domain/issues';
 import type { LineKeeperDb } from './db';
 import type { SessionStorageArea } from './dismissals';
 import type { PageLimits } from './page-limits';
+import type { Localizer } from './localizer';
+import type { LanguageChoice } from '../domain/i18n';
 
 export interface MessageDeps {
   db: LineKeeperDb;
@@ -41,6 +43,8 @@ export interface MessageDeps {
   /** browser.storage.session: where the overlay was closed (utils/background/dismissals.ts). */
   session?: SessionStorageArea;
   newId?: () => string;
+  /** The voice for the language chosen in settings (the overlay's text: cs:reading). */
+  localize: (choice: LanguageChoice | undefined) => Promise<Localizer>;
 }
 
 export interface Context {

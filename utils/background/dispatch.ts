@@ -22,7 +22,9 @@ import {
   UiMessageSchema,
   type ErrorReply,
   type Message,
+  type MessageOf,
   type MessageType,
+  type OverlayText,
   type Reply,
 } from '../protocol/messages';
 import {
@@ -34,10 +36,10 @@ import {
   type MessageDeps,
   type Outcome,
 } from './context';
-import { isNewerDatabaseError, reopenIfFailed } from './db';
+import { isNewerDatabaseError, readSettings, reopenIfFailed } from './db';
 import { backupHandlers } from './handlers/backup';
 import { lineHandlers } from './handlers/lines';
-import { readingHandlers } from './handlers/readings';
+import { readingHandlers, readingOverlay } from './handlers/readings';
 import { renewalHandlers } from './handlers/renewals';
 import { settingsHandlers } from './handlers/settings';
 import { errorText, isStorageFailure, isStorageFullError } from './storage-errors';
@@ -70,6 +72,9 @@ export async function handleMessage(
   sender: MessageSender,
   deps: MessageDeps,
 ): Promise<Reply> {
+  // Known once the message has parsed: a failed cs:reading still answers with the overlay.
+  let parsed: Message | undefined;
+  let csContext: CsContext | undefined;
   try {
     // A database whose open failed earlier (disk full, IndexedDB unavailable) tries again.
     reopenIfFailed(deps.db);
@@ -89,7 +94,6 @@ export async function handleMessage(
         : undefined;
     if (typeof type !== 'string') return fail('refused: a message needs a string "type"');
 
-    let parsed: Message;
     let handlerContext: Context | CsContext = context;
     if (type.startsWith('cs:')) {
       const carrier = carrierSender(sender);
@@ -98,7 +102,7 @@ export async function handleMessage(
       if (!result.success)
         return fail(`invalid ${type.slice(0, 40)}: ${describeIssues(result.error)}`);
       parsed = result.data;
-      handlerContext = { ...context, ...carrier };
+      handlerContext = csContext = { ...context, ...carrier };
     } else if (type.startsWith('ui:')) {
       if (!isExtensionPage(sender, deps.extensionBaseUrl)) {
         return fail('refused: ui: messages are accepted only from extension pages');
@@ -125,16 +129,40 @@ export async function handleMessage(
     }
     return outcome.reply;
   } catch (error) {
-    if (error instanceof Refusal) return fail(error.message);
-    // A database written by a newer LineKeeper: refused before anything was read or written.
-    if (isNewerDatabaseError(error)) {
-      return fail(`refused: ${DB_NEWER_ERROR}: update LineKeeper; nothing was changed`);
-    }
-    console.error('LineKeeper: message handler failed', error);
-    // The transaction rolled back; say "storage" plainly so the popup can localise it.
-    if (isStorageFullError(error)) return fail(`failed: ${STORAGE_FULL}: ${errorText(error)}`);
-    if (isStorageFailure(error)) return fail(`failed: ${STORAGE_FAILED}: ${errorText(error)}`);
-    return fail(`failed: ${errorText(error)}`);
+    const reply = failure(error);
+    if (parsed?.type !== 'cs:reading' || !csContext) return reply;
+    return { ...reply, overlay: await errorOverlay(parsed, csContext, reply.error) };
+  }
+}
+
+function failure(error: unknown): ErrorReply {
+  if (error instanceof Refusal) return fail(error.message);
+  // A database written by a newer LineKeeper: refused before anything was read or written.
+  if (isNewerDatabaseError(error)) {
+    return fail(`refused: ${DB_NEWER_ERROR}: update LineKeeper; nothing was changed`);
+  }
+  console.error('LineKeeper: message handler failed', error);
+  // The transaction rolled back; say "storage" plainly so the popup can localise it.
+  if (isStorageFullError(error)) return fail(`failed: ${STORAGE_FULL}: ${errorText(error)}`);
+  if (isStorageFailure(error)) return fail(`failed: ${STORAGE_FAILED}: ${errorText(error)}`);
+  return fail(`failed: ${errorText(error)}`);
+}
+
+/**
+ * The overlay for a reading that could not be stored: the error card, in the user's
+ * language even when the settings cannot be read (the browser's language then).
+ */
+async function errorOverlay(
+  message: MessageOf<'cs:reading'>,
+  context: CsContext,
+  error: string,
+): Promise<OverlayText | null> {
+  try {
+    const settings = await readSettings(context.deps.db).catch(() => null);
+    return await readingOverlay(message, context, settings, null, error);
+  } catch (overlayError) {
+    console.warn('LineKeeper: no overlay for a failed reading', overlayError);
+    return null;
   }
 }
 

@@ -1,24 +1,18 @@
 /**
  * What the overlay should say on a carrier page, decided from plain inputs: the URL's
  * page kind, the engine's reading, the background's answer and a few phrases on the page.
- * Pure, so every state is unit-tested without a browser.
+ * Pure, so every state is unit-tested without a browser. The page gathers its signals
+ * here (pageSignalsFor) and sends them with the reading; the background decides the view
+ * (overlayViewFor) and writes its text (utils/background/overlay-text.ts), so no catalog
+ * and no Intl formatter is ever built on the page.
  */
 import type { UrlPageKind } from '../carriers/types';
 import { foldText } from '../reading/text';
 import { FAILURE_WORDS, NEGATED_SUCCESS, PAYMENT_WORDS } from '../reading/vocabulary';
 import type { CarrierId, Money, Reading } from '../domain/records';
-import type { LineSummary, ReadingOutcome } from '../protocol/messages';
+import type { LineSummary, PageSignals, ReadingOutcome } from '../protocol/messages';
 
-export interface PageSignals {
-  /** The page says a payment / recharge failed. */
-  paymentFailed: boolean;
-  /** …and that nothing was charged (so paying again does not charge twice). */
-  notCharged: boolean;
-  /** Account vocabulary (saldo, vencimiento…) is on the page. */
-  accountVocabulary: boolean;
-  /** The browser machine-translated the page (reading/engine.ts isMachineTranslated). */
-  translated: boolean;
-}
+export type { PageSignals };
 
 const NOT_CHARGED =
   /\bno (se (realizo|efectuo|hizo|te hizo) (ningun|el|un) (cargo|debito|cobro)|se (debito|cobro|desconto)|te (cobramos|debitamos))|sin cargo(s)? (a|en) tu (tarjeta|cuenta)/;
@@ -102,14 +96,14 @@ export interface OverlayInputs {
 }
 
 /**
- * What replaces the overlay's current view after a new reading of the same page. The
- * browser translating a page that was already read and saved takes nothing back: the
- * saved line stays on screen.
+ * What replaces the overlay's current view (or its text, which has the same `mode`) after
+ * a new reading of the same page. The browser translating a page that was already read and
+ * saved takes nothing back: the saved line stays on screen.
  */
-export function nextOverlayView(
-  current: OverlayView | null,
-  next: OverlayView | null,
-): OverlayView | null {
+export function nextOverlayView<V extends { mode: string }>(
+  current: V | null,
+  next: V | null,
+): V | null {
   return next?.mode === 'translated' && current?.mode === 'saved' ? current : next;
 }
 

@@ -267,6 +267,8 @@ export const SettingsSchema = z.object({
   notificationsEnabled: z.boolean(),
   overlayDisabledCarriers: z.array(CarrierIdSchema).check(z.maxLength(CARRIER_IDS.length)),
   overlayHiddenHosts: z.array(HostSchema).check(z.maxLength(200)),
+  /** Hosts where the overlay sits in the bottom-left corner (absent in older data: none). */
+  overlayLeftHosts: z.optional(z.array(HostSchema).check(z.maxLength(200))),
   /** The interface language; absent (older data) or 'auto' follows the browser. */
   language: z.optional(z.enum(LANGUAGE_CHOICES)),
 });

@@ -24,11 +24,43 @@ import {
   RenewalMonthsSchema,
   SettingsSchema,
 } from '../domain/records';
+import type { UrlPageKind } from '../carriers/types';
 import { BackupSchema } from '../domain/backup-format';
 // Named by direction: `cs:*` from the content script on a carrier page, `ui:*` from the
 // extension's own pages (popup, options). Only the background writes the database.
 
 const BalanceInputSchema = z.nullable(MoneySchema);
+
+export const UrlPageKindSchema = z.enum([
+  'account',
+  'recharge',
+  'receipt',
+  'login',
+  'other',
+] as const satisfies readonly UrlPageKind[]);
+
+/**
+ * What only the page itself can tell about the page beyond the reading (utils/content/
+ * overlay-view.ts pageSignalsFor): the background decides the overlay from them.
+ */
+export const PageSignalsSchema = z.strictObject({
+  /** The page says a payment / recharge failed. */
+  paymentFailed: z.boolean(),
+  /** …and that nothing was charged (so paying again does not charge twice). */
+  notCharged: z.boolean(),
+  /** Account vocabulary (saldo, vencimiento…) is on the page. */
+  accountVocabulary: z.boolean(),
+  /** The browser machine-translated the page (reading/engine.ts isMachineTranslated). */
+  translated: z.boolean(),
+});
+export type PageSignals = z.infer<typeof PageSignalsSchema>;
+
+export const PageFactsSchema = z.strictObject({
+  /** The carrier adapter's kind of the page's URL (carrier.urlPageKind). */
+  urlKind: UrlPageKindSchema,
+  signals: PageSignalsSchema,
+});
+export type PageFacts = z.infer<typeof PageFactsSchema>;
 
 export const CsReadingMessageSchema = z.strictObject({
   type: z.literal('cs:reading'),
@@ -36,6 +68,8 @@ export const CsReadingMessageSchema = z.strictObject({
   /** `location.pathname` only: never the query string. */
   path: PagePathSchema,
   readAt: IsoDateTimeSchema,
+  /** What the overlay is decided from besides the reading and the background's answer. */
+  page: PageFactsSchema,
 });
 
 /** The overlay's "don't show on this site again": for the host of the page that sends it. */
@@ -66,6 +100,19 @@ export type AddLinePrefill = z.infer<typeof AddLinePrefillSchema>;
 export const CsOpenAddLineMessageSchema = z.strictObject({
   type: z.literal('cs:open-add-line'),
   prefill: AddLinePrefillSchema,
+});
+
+/** Which bottom corner of the viewport the overlay sits in. */
+export const OverlayCornerSchema = z.enum(['right', 'left']);
+export type OverlayCorner = z.infer<typeof OverlayCornerSchema>;
+
+/**
+ * The overlay's "move to the left / right": for the host of the page that sends it, so it
+ * stops covering that site's own bottom-corner widgets (cookie bar, chat button).
+ */
+export const CsMoveOverlayMessageSchema = z.strictObject({
+  type: z.literal('cs:move-overlay'),
+  corner: OverlayCornerSchema,
 });
 
 export const UiAddLineMessageSchema = z.strictObject({
@@ -179,6 +226,7 @@ export const CsMessageSchema = z.discriminatedUnion('type', [
   CsHideOverlayMessageSchema,
   CsDismissOverlayMessageSchema,
   CsOpenAddLineMessageSchema,
+  CsMoveOverlayMessageSchema,
 ]);
 export type CsMessage = z.infer<typeof CsMessageSchema>;
 
@@ -249,6 +297,83 @@ export const ReadingOutcomeSchema = z.enum([
 ]);
 export type ReadingOutcome = z.infer<typeof ReadingOutcomeSchema>;
 
+/** The pill's colour and word: how close the line is to lapsing. */
+export const OverlayUrgencySchema = z.enum(['ok', 'soon', 'urgent', 'expired', 'none']);
+export type OverlayUrgency = z.infer<typeof OverlayUrgencySchema>;
+
+export const OverlayModeSchema = z.enum([
+  'saved',
+  'unassigned',
+  'unsure',
+  'translated',
+  'receipt',
+  'checklist',
+  'failed',
+  'error',
+]);
+export type OverlayMode = z.infer<typeof OverlayModeSchema>;
+
+/**
+ * Everything the overlay shows, in the user's language, written by the background
+ * (utils/background/overlay-text.ts): the content script only places these strings (as
+ * text, never as markup) and builds no text, date or number itself. Fields that a mode
+ * does not show are null.
+ */
+export const OverlayTextSchema = z.object({
+  mode: OverlayModeSchema,
+  /** BCP-47 tag of the text's language, for the card's `lang` attribute. */
+  lang: z.string(),
+  corner: OverlayCornerSchema,
+  /** The carrier's colour (the dot beside the name). */
+  color: z.string(),
+  brand: z.string(),
+  collapseLabel: z.string(),
+  dismissLabel: z.string(),
+  hideSiteLabel: z.string(),
+  /** "Move to the left" and "Move to the right": the button says the other corner. */
+  moveLeftLabel: z.string(),
+  moveRightLabel: z.string(),
+  pill: z.object({
+    /** Days left ("in 5 days"), else the brand. */
+    text: z.string(),
+    urgency: OverlayUrgencySchema,
+    /** "Renew soon", "Expired"…; null when there is no date to judge by. */
+    urgencyWord: z.nullable(z.string()),
+    /** The pill button's accessible name: what it does and the line's state. */
+    label: z.string(),
+  }),
+  /** The card's headline; `mark` adds a ✓ (done) or the warning colour. */
+  title: z.nullable(z.object({ text: z.string(), mark: z.enum(['ok', 'warn', 'none']) })),
+  /** The saved line's expiry, coloured by its urgency (popup classes: today, soon, due…). */
+  expiry: z.nullable(
+    z.object({
+      text: z.string(),
+      urgency: z.enum(['expired', 'today', 'soon', 'due', 'ok', 'unknown']),
+    }),
+  ),
+  /** A muted explanation under the title. */
+  body: z.nullable(z.string()),
+  /** A stressed note ("nothing was charged"). */
+  note: z.nullable(z.string()),
+  balance: z.nullable(z.object({ text: z.string(), change: z.nullable(z.string()) })),
+  recharge: z.nullable(z.object({ label: z.string(), url: z.string() })),
+  checklist: z.nullable(z.object({ summary: z.string(), items: z.array(z.string()) })),
+  steps: z.nullable(z.array(z.string())),
+  /** Why the page was not read for sure, with manual entry and the page report. */
+  unsure: z.nullable(
+    z.object({
+      text: z.string(),
+      /** The saved line's page gave no sure expiry (data-lk marker for tests). */
+      expiryOnly: z.boolean(),
+      enterByHand: z.string(),
+      copyReport: z.string(),
+      copied: z.string(),
+      copyFailed: z.string(),
+    }),
+  ),
+});
+export type OverlayText = z.infer<typeof OverlayTextSchema>;
+
 export const CsReadingReplySchema = z.object({
   ok: z.literal(true),
   outcome: ReadingOutcomeSchema,
@@ -265,7 +390,20 @@ export const CsReadingReplySchema = z.object({
   held: z.nullable(HoldReasonSchema),
   /** The user closed the overlay on this page (path) of this tab: stay away. */
   dismissed: z.boolean(),
+  /** What the overlay shows for this reading; null: nothing (also when disabled or dismissed). */
+  overlay: z.nullable(OverlayTextSchema),
 });
+
+/**
+ * A failed cs:reading (storage full, refused): the error card's text when the page gave
+ * something worth saving, so the user learns it was not saved, in their language.
+ */
+export const CsReadingErrorReplySchema = z.object({
+  ok: z.literal(false),
+  error: z.string(),
+  overlay: z.optional(z.nullable(OverlayTextSchema)),
+});
+export type CsReadingErrorReply = z.infer<typeof CsReadingErrorReplySchema>;
 
 const OkSchema = z.object({ ok: z.literal(true) });
 const LineReplySchema = z.object({ ok: z.literal(true), line: LineSummarySchema });
@@ -275,6 +413,7 @@ export const ReplySchemas = {
   'cs:hide-overlay': OkSchema,
   'cs:dismiss-overlay': OkSchema,
   'cs:open-add-line': OkSchema,
+  'cs:move-overlay': OkSchema,
   'ui:add-line': LineReplySchema,
   'ui:update-line': LineReplySchema,
   'ui:delete-line': z.object({ ok: z.literal(true), trashId: RecordIdSchema }),
@@ -298,5 +437,6 @@ export const ReplySchemas = {
   'ui:refresh-list-snapshot': OkSchema,
 } as const satisfies Record<MessageType, unknown>;
 
-export type ReplyOf<T extends MessageType> = z.infer<(typeof ReplySchemas)[T]> | ErrorReply;
+export type ReplyOf<T extends MessageType> =
+  z.infer<(typeof ReplySchemas)[T]> | (T extends 'cs:reading' ? CsReadingErrorReply : ErrorReply);
 export type Reply = { [T in MessageType]: ReplyOf<T> }[MessageType];

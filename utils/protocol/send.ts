@@ -22,8 +22,13 @@ export async function send<M extends Message>(message: M): Promise<ReplyOf<M['ty
     return { ok: false, error: 'no answer from LineKeeper' };
   }
   if ((reply as { ok: boolean }).ok === false) {
-    const error = (reply as { error?: unknown }).error;
-    return { ok: false, error: typeof error === 'string' ? error : 'unknown error' };
+    const { error, overlay } = reply as { error?: unknown; overlay?: unknown };
+    const failed = {
+      ok: false as const,
+      error: typeof error === 'string' ? error : 'unknown error',
+    };
+    // A failed cs:reading may carry the overlay's error card (its text, from the background).
+    return (overlay ? { ...failed, overlay } : failed) as ReplyOf<M['type']>;
   }
   return reply as ReplyOf<M['type']>;
 }

@@ -19,9 +19,17 @@ import {
   withOwnNotes,
   type NoteCode,
 } from '../../domain/line-rules';
-import type { HoldReason, Line, Settings, StoredReading } from '../../domain/records';
+import {
+  DEFAULT_SETTINGS,
+  type HoldReason,
+  type Line,
+  type Settings,
+  type StoredReading,
+} from '../../domain/records';
 import { lineSummary } from '../../domain/reminders';
-import type { ReplyOf } from '../../protocol/messages';
+import type { MessageOf, OverlayText, ReplyOf } from '../../protocol/messages';
+import { overlayViewFor, type ReadingAnswer } from '../../content/overlay-view';
+import { overlayText } from '../overlay-text';
 import {
   checkedLine,
   findLineByNumber,
@@ -101,7 +109,57 @@ function storedReading(
   return stored;
 }
 
+/** cs:reading's reply before the overlay's text is added to it. */
+type ReadingReply = Omit<Extract<ReplyOf<'cs:reading'>, { ok: true }>, 'overlay'>;
+
+/**
+ * The overlay for a reading, in the language chosen in settings: decided from the page's
+ * facts and the answer (or the error that kept it from being stored). Null when the page
+ * gets none. `settings` is null when they could not be read (storage failing).
+ */
+export async function readingOverlay(
+  message: MessageOf<'cs:reading'>,
+  context: CsContext,
+  settings: Settings | null,
+  answer: ReadingAnswer | null,
+  answerError: string | null,
+): Promise<OverlayText | null> {
+  const view = overlayViewFor({
+    carrier: context.carrier.id,
+    urlKind: message.page.urlKind,
+    reading: message.reading,
+    answer,
+    answerError,
+    signals: message.page.signals,
+  });
+  if (!view) return null;
+  const leadDays = settings?.leadDays ?? DEFAULT_SETTINGS.leadDays;
+  return overlayText({
+    view,
+    carrier: context.carrier,
+    localizer: await context.deps.localize(settings?.language),
+    corner: settings?.overlayLeftHosts?.includes(context.host) ? 'left' : 'right',
+    leadWindow: Math.max(0, ...leadDays),
+  });
+}
+
 const csReading: HandlerTable['cs:reading'] = async (message, context) => {
+  const settings = await readSettings(context.deps.db);
+  const { reply, wrote } = await landReading(message, context, settings);
+  // Told with every answer, so the content script needs no second round trip.
+  const overlay =
+    reply.overlayDisabled || reply.dismissed
+      ? null
+      : await readingOverlay(message, context, settings, reply, null);
+  return { reply: { ...reply, overlay }, wrote };
+};
+
+/** Stores the reading where the rules say, or says why not. */
+async function landReading(
+  message: MessageOf<'cs:reading'>,
+  context: CsContext,
+  settings: Settings,
+): Promise<{ reply: ReadingReply; wrote: boolean }> {
   const { db } = context.deps;
   const { reading } = message;
   const carrier = context.carrier.id;
@@ -113,14 +171,13 @@ const csReading: HandlerTable['cs:reading'] = async (message, context) => {
     refuse('refused: readAt is not close to the current time');
   }
   const readAt = new Date(readAtMs).toISOString();
-  // Told with every answer, so the content script needs no second round trip.
-  const overlayDisabled = isOverlayDisabled(await readSettings(db), context);
+  const overlayDisabled = isOverlayDisabled(settings, context);
   const dismissed = await isDismissed(
     context.deps.session,
     context.tabId,
     maskPathDigits(message.path),
   );
-  const ignored: ReplyOf<'cs:reading'> = {
+  const ignored: ReadingReply = {
     ok: true,
     outcome: 'ignored',
     overlayDisabled,
@@ -241,7 +298,7 @@ const csReading: HandlerTable['cs:reading'] = async (message, context) => {
       wrote: true,
     };
   });
-};
+}
 
 /** A waiting reading, or a refusal that says why it cannot be placed. */
 async function waitingReading(db: LineKeeperDb, readingId: number): Promise<StoredReading> {

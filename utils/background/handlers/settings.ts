@@ -36,6 +36,17 @@ const csHideOverlay: HandlerTable['cs:hide-overlay'] = async (_, context) => {
   return { reply: { ok: true }, wrote: true };
 };
 
+/** Kept with the hidden hosts: a site's own corner widgets stay where they are across visits. */
+const csMoveOverlay: HandlerTable['cs:move-overlay'] = async (message, context) => {
+  const settings = await readSettings(context.deps.db);
+  const others = (settings.overlayLeftHosts ?? []).filter((host) => host !== context.host);
+  await saveSettings(context.deps.db, {
+    // The oldest choices give way first, within the settings' cap.
+    overlayLeftHosts: message.corner === 'left' ? [...others, context.host].slice(-200) : others,
+  });
+  return { reply: { ok: true }, wrote: true };
+};
+
 const csDismissOverlay: HandlerTable['cs:dismiss-overlay'] = async (message, context) => {
   const { session } = context.deps;
   if (!session || context.tabId === null) refuse('refused: no tab to remember the dismissal for');
@@ -48,4 +59,5 @@ export const settingsHandlers = {
   'ui:save-settings': uiSaveSettings,
   'cs:hide-overlay': csHideOverlay,
   'cs:dismiss-overlay': csDismissOverlay,
+  'cs:move-overlay': csMoveOverlay,
 } satisfies Partial<HandlerTable>;

@@ -1,0 +1,205 @@
+/**
+ * The overlay's words, written by the background in the language the user chose in
+ * LineKeeper (the localizer), with the popup's date and number styles. The content script
+ * gets this object with the reply to its reading and only places it: no catalog, no
+ * chrome.i18n call and no Intl formatter is built on the carrier page.
+ */
+import type { CarrierAdapter } from '../carriers/types';
+import type { OverlayView } from '../content/overlay-view';
+import { storageErrorKey } from '../domain/error-text';
+import {
+  BCP47_BY_LOCALE,
+  formatDaysLeft,
+  formatMoney,
+  formatMoneyChange,
+  formatMsisdn,
+  joinClauses,
+  urgencyOf,
+  type Urgency,
+} from '../domain/format';
+import type { MessageKey } from '../domain/i18n';
+import type { OverlayCorner, OverlayText, OverlayUrgency } from '../protocol/messages';
+import type { Localizer } from './localizer';
+
+export interface OverlayTextInputs {
+  view: OverlayView;
+  carrier: CarrierAdapter;
+  localizer: Localizer;
+  /** Where the user put the card on this site. */
+  corner: OverlayCorner;
+  /** settings.leadDays' largest: inside it a line is "due" (as in the popup's list). */
+  leadWindow: number;
+}
+
+const CHECKLIST_KEYS: MessageKey[] = [
+  'checklistLineAndAmount',
+  'checklistDuration',
+  'checklistRateAndFees',
+  'checklistNoPublicWifi',
+  'checklistKeepReceipt',
+];
+
+const FAILED_STEP_KEYS: MessageKey[] = [
+  'failedStepConnection',
+  'failedStepOtherMethod',
+  'failedStepWait',
+  'failedStepSupport',
+];
+
+/** The pill's level (its colour) and word, from the popup's finer urgency. */
+const PILL_URGENCY: Record<Urgency, [OverlayUrgency, MessageKey | null]> = {
+  expired: ['expired', 'popupUrgencyExpired'],
+  today: ['urgent', 'popupUrgencyToday'],
+  soon: ['urgent', 'popupUrgencySoon'],
+  due: ['soon', 'popupUrgencyDue'],
+  ok: ['ok', 'overlayUrgencyOk'],
+  unknown: ['none', null],
+};
+
+type Body = Pick<
+  OverlayText,
+  'title' | 'expiry' | 'body' | 'note' | 'balance' | 'recharge' | 'checklist' | 'steps' | 'unsure'
+>;
+
+const EMPTY_BODY: Body = {
+  title: null,
+  expiry: null,
+  body: null,
+  note: null,
+  balance: null,
+  recharge: null,
+  checklist: null,
+  steps: null,
+  unsure: null,
+};
+
+/** Everything the card and its folded pill show for `view`, in the localizer's language. */
+export function overlayText(input: OverlayTextInputs): OverlayText {
+  const { view, carrier, localizer, corner } = input;
+  const { t, locale } = localizer;
+  const brand = t('extName');
+  const daysLeft = view.mode === 'saved' ? view.line.daysLeft : null;
+  const [urgency, wordKey] = PILL_URGENCY[urgencyOf(daysLeft, input.leadWindow)];
+  const urgencyWord = wordKey ? t(wordKey) : null;
+  const pillText = daysLeft === null ? brand : formatDaysLeft(daysLeft, locale, t);
+  return {
+    mode: view.mode,
+    lang: BCP47_BY_LOCALE[locale],
+    corner,
+    color: carrier.color,
+    brand,
+    collapseLabel: t('overlayCollapse'),
+    dismissLabel: t('overlayDismiss'),
+    hideSiteLabel: t('overlayHideSite'),
+    moveLeftLabel: t('overlayMoveLeft'),
+    moveRightLabel: t('overlayMoveRight'),
+    pill: {
+      text: pillText,
+      urgency,
+      urgencyWord,
+      label: urgencyWord
+        ? t('overlayPillLabel', [joinClauses([urgencyWord, pillText], locale)])
+        : t('overlayExpand'),
+    },
+    ...EMPTY_BODY,
+    ...body(input),
+  };
+}
+
+function body({ view, carrier, localizer, leadWindow }: OverlayTextInputs): Partial<Body> {
+  const { t, locale } = localizer;
+  switch (view.mode) {
+    case 'saved': {
+      const { line } = view;
+      const expiry = line.expiresOn
+        ? joinClauses(
+            [
+              t(line.estimated ? 'overlayExpiresEstimated' : 'overlayExpires', [
+                localizer.formatDate(line.expiresOn),
+              ]),
+              ...(line.daysLeft !== null ? [formatDaysLeft(line.daysLeft, locale, t)] : []),
+            ],
+            locale,
+          )
+        : null;
+      return {
+        title: {
+          text: `${t('overlaySaved')} · ${line.msisdn ? formatMsisdn(line.msisdn) : line.displayName}`,
+          mark: 'ok',
+        },
+        expiry: expiry ? { text: expiry, urgency: urgencyOf(line.daysLeft, leadWindow) } : null,
+        body: line.expiresOn ? null : t('overlayNoExpiry'),
+        balance: line.balance
+          ? {
+              text: t('overlayBalance', [formatMoney(line.balance.amount, locale)]),
+              change:
+                view.balanceChange !== null
+                  ? t('overlayBalanceChange', [formatMoneyChange(view.balanceChange, locale)])
+                  : null,
+            }
+          : null,
+        recharge: { label: t('overlayRechargeNow'), url: carrier.rechargeUrl },
+        unsure: view.reading.expiresOn === null ? unsure('overlayExpiryUnsure', true) : null,
+      };
+    }
+    case 'unassigned':
+      return {
+        title: { text: t('overlayUnassignedTitle'), mark: 'none' },
+        body: t('overlayUnassignedBody'),
+      };
+    case 'translated':
+      return {
+        title: { text: t('overlayTranslatedTitle'), mark: 'none' },
+        body: t('overlayTranslatedBody'),
+      };
+    case 'unsure':
+      return {
+        title: { text: t('overlayUnsureTitle'), mark: 'none' },
+        unsure: unsure('overlayUnsureBody', false),
+      };
+    case 'receipt':
+      return {
+        title: {
+          text: [
+            t(view.duplicate ? 'overlayReceiptAlreadySaved' : 'overlayReceiptSaved'),
+            formatMoney(view.amount, locale),
+            t('overlayOperation', [view.operationId]),
+          ].join(' · '),
+          mark: 'ok',
+        },
+        body: t('overlayReceiptKeep'),
+      };
+    case 'checklist':
+      return {
+        checklist: {
+          summary: t('overlayChecklistTitle'),
+          items: CHECKLIST_KEYS.map((key) => t(key)),
+        },
+      };
+    case 'failed':
+      return {
+        title: { text: t('overlayFailedTitle'), mark: 'warn' },
+        note: view.notCharged ? t('overlayFailedNotCharged') : null,
+        steps: FAILED_STEP_KEYS.map((key) => t(key)),
+      };
+    case 'error': {
+      // A storage failure in the user's language; any other error as the background said it.
+      const key = storageErrorKey(view.message);
+      return {
+        title: { text: t('overlayErrorTitle'), mark: 'warn' },
+        body: key ? t(key) : view.message,
+      };
+    }
+  }
+
+  function unsure(key: MessageKey, expiryOnly: boolean): NonNullable<Body['unsure']> {
+    return {
+      text: t(key),
+      expiryOnly,
+      enterByHand: t('overlayEnterByHand'),
+      copyReport: t('overlayCopyReport'),
+      copied: t('overlayReportCopied'),
+      copyFailed: t('overlayReportCopyFailed'),
+    };
+  }
+}
