@@ -123,7 +123,7 @@ export function printShape(result: ShapeResult, clock: string): void {
   );
   if (result.name === 'live') {
     console.log(
-      '  live: the page never settles, so the watcher reads at its maximum wait (3 s after it starts); load → overlay is the figure to hold against the 1 s promise',
+      '  live: the page never settles, so the watcher reads at its maximum wait (1 s after the page starts changing, then 2, 4… s later); load → overlay is the figure to hold against the 1 s promise',
     );
   }
   const profile = result.profile?.profile;

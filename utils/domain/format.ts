@@ -163,6 +163,11 @@ export function formatMoneyChange(delta: number, locale: UiLocale): string {
  * it to the day before or after. Invalid input comes back unchanged.
  */
 export function formatIsoDate(isoDate: string, locale: UiLocale): string {
+  return formatCalendarDate(isoDate, locale, 'medium');
+}
+
+/** `isoDate` in the language's `style`, at noon UTC in UTC; invalid input unchanged. */
+function formatCalendarDate(isoDate: string, locale: UiLocale, style: 'medium' | 'full'): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) return isoDate;
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
@@ -173,8 +178,8 @@ export function formatIsoDate(isoDate: string, locale: UiLocale): string {
   if (noonUtc.getUTCMonth() !== month - 1 || noonUtc.getUTCDate() !== day) return isoDate;
   const tag = DATE_BCP47_BY_LOCALE[locale];
   return cachedFormatter(
-    `date:${tag}`,
-    () => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }),
+    `date-${style}:${tag}`,
+    () => new Intl.DateTimeFormat(tag, { dateStyle: style, timeZone: 'UTC' }),
   ).format(noonUtc);
 }
 
@@ -183,17 +188,7 @@ export function formatIsoDate(isoDate: string, locale: UiLocale): string {
  * en `Saturday, 5 December 2026`, es `sábado, 5 de diciembre de 2026`, zh `2026年12月5日星期六`.
  */
 export function formatLongDate(isoDate: string, locale: UiLocale): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return isoDate;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const noonUtc = new Date(Date.UTC(2000, 0, 1, 12));
-  noonUtc.setUTCFullYear(year, month - 1, day);
-  if (noonUtc.getUTCMonth() !== month - 1 || noonUtc.getUTCDate() !== day) return isoDate;
-  const tag = DATE_BCP47_BY_LOCALE[locale];
-  return cachedFormatter(
-    `long-date:${tag}`,
-    () => new Intl.DateTimeFormat(tag, { dateStyle: 'full', timeZone: 'UTC' }),
-  ).format(noonUtc);
+  return formatCalendarDate(isoDate, locale, 'full');
 }
 
 /** A count in the language's digits and grouping (`1.234` es, `1,234` en / zh). */
