@@ -46,6 +46,14 @@ export const STATES: Record<string, OverlayView> = {
     balanceChange: null,
     reading,
   },
+  // The page showed two competing expiries: "which is your line's expiry?".
+  savedChoice: {
+    mode: 'saved',
+    line: { ...line, expiresOn: null, daysLeft: null },
+    balanceChange: null,
+    reading: { ...reading, expiryChoices: ['2026-12-10', '2027-01-05'] },
+    choice: { readingId: 7, dates: ['2026-12-10', '2027-01-05'] },
+  },
   estimated: {
     mode: 'saved',
     line: { ...line, estimated: true, daysLeft: 0 },
@@ -93,6 +101,7 @@ export function renderAll(): void {
         enterByHand: () => undefined,
         copyReport: async () => true,
         move: () => undefined,
+        chooseExpiry: () => undefined,
       },
     });
     overlay.show(overlayText({ view, carrier: claro, localizer, corner: 'right', leadWindow: 7 }));

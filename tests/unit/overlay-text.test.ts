@@ -181,6 +181,41 @@ describe.each(UI_LOCALES)('the overlay text in %s', (locale) => {
     expect(again.title?.text.startsWith(t('overlayReceiptAlreadySaved'))).toBe(true);
   });
 
+  it('two competing expiries: the question, a button per date in this language, and Neither', () => {
+    const view = saved({ expiresOn: null, daysLeft: null }, null, { expiresOn: null });
+    const dates = ['2026-12-15', '2027-01-05'];
+    const asked = text({ ...view, choice: { readingId: 42, dates } });
+    expect(asked.choice).toEqual({
+      question: t('overlayChoiceQuestion'),
+      readingId: 42,
+      dates: [
+        { iso: '2026-12-15', label: written.date },
+        {
+          iso: '2027-01-05',
+          label: localizerFor(locale, catalogFor(locale)).formatDate(dates[1]!),
+        },
+      ],
+      neither: t('overlayChoiceNeither'),
+    });
+    // The question replaces "couldn't read the expiry" (it is the better way to answer it).
+    expect(asked.unsure).toBeNull();
+    if (locale !== 'en') {
+      expect(asked.choice!.question).not.toBe(translatorFor('en')('overlayChoiceQuestion'));
+    }
+    // No choice offered: no question, and the "couldn't read" text as before.
+    expect(text(view).choice).toBeNull();
+    expect(text(view).unsure?.expiryOnly).toBe(true);
+    // The unsure card asks it too, beside manual entry.
+    const unsure = text({
+      mode: 'unsure',
+      carrier: 'claro',
+      reading,
+      choice: { readingId: 3, dates },
+    });
+    expect(unsure.choice?.dates.map((d) => d.iso)).toEqual(dates);
+    expect(unsure.unsure).not.toBeNull();
+  });
+
   it('checklist and failed payment: their lists in order', () => {
     expect(text({ mode: 'checklist' }).checklist).toEqual({
       summary: t('overlayChecklistTitle'),

@@ -5,7 +5,7 @@
  * chrome.i18n call and no Intl formatter is built on the carrier page.
  */
 import type { CarrierAdapter } from '../carriers/types';
-import type { OverlayView } from '../content/overlay-view';
+import type { ExpiryChoice, OverlayView } from '../content/overlay-view';
 import { storageErrorKey } from '../domain/error-text';
 import {
   BCP47_BY_LOCALE,
@@ -58,7 +58,16 @@ const PILL_URGENCY: Record<Urgency, [OverlayUrgency, MessageKey | null]> = {
 
 type Body = Pick<
   OverlayText,
-  'title' | 'expiry' | 'body' | 'note' | 'balance' | 'recharge' | 'checklist' | 'steps' | 'unsure'
+  | 'title'
+  | 'expiry'
+  | 'body'
+  | 'note'
+  | 'balance'
+  | 'recharge'
+  | 'checklist'
+  | 'steps'
+  | 'choice'
+  | 'unsure'
 >;
 
 const EMPTY_BODY: Body = {
@@ -70,6 +79,7 @@ const EMPTY_BODY: Body = {
   recharge: null,
   checklist: null,
   steps: null,
+  choice: null,
   unsure: null,
 };
 
@@ -139,7 +149,12 @@ function body({ view, carrier, localizer, leadWindow }: OverlayTextInputs): Part
             }
           : null,
         recharge: { label: t('overlayRechargeNow'), url: carrier.rechargeUrl },
-        unsure: view.reading.expiresOn === null ? unsure('overlayExpiryUnsure', true) : null,
+        // A question the user can answer in one click replaces "couldn't read the expiry".
+        choice: choice(view.choice),
+        unsure:
+          view.reading.expiresOn === null && !view.choice
+            ? unsure('overlayExpiryUnsure', true)
+            : null,
       };
     }
     case 'unassigned':
@@ -155,6 +170,7 @@ function body({ view, carrier, localizer, leadWindow }: OverlayTextInputs): Part
     case 'unsure':
       return {
         title: { text: t('overlayUnsureTitle'), mark: 'none' },
+        choice: choice(view.choice),
         unsure: unsure('overlayUnsureBody', false),
       };
     case 'receipt':
@@ -190,6 +206,16 @@ function body({ view, carrier, localizer, leadWindow }: OverlayTextInputs): Part
         body: key ? t(key) : view.message,
       };
     }
+  }
+
+  function choice(offered: ExpiryChoice | null | undefined): Body['choice'] {
+    if (!offered || offered.dates.length === 0) return null;
+    return {
+      question: t('overlayChoiceQuestion'),
+      readingId: offered.readingId,
+      dates: offered.dates.map((iso) => ({ iso, label: localizer.formatDate(iso) })),
+      neither: t('overlayChoiceNeither'),
+    };
   }
 
   function unsure(key: MessageKey, expiryOnly: boolean): NonNullable<Body['unsure']> {

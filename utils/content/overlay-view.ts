@@ -9,7 +9,7 @@
 import type { UrlPageKind } from '../carriers/types';
 import { foldText } from '../reading/text';
 import { FAILURE_WORDS, NEGATED_SUCCESS, PAYMENT_WORDS } from '../reading/vocabulary';
-import type { CarrierId, Money, Reading } from '../domain/records';
+import type { CarrierId, IsoDate, Money, Reading } from '../domain/records';
 import type { LineSummary, PageSignals, ReadingOutcome } from '../protocol/messages';
 
 export type { PageSignals };
@@ -66,6 +66,12 @@ export interface ReadingAnswer {
   previousBalance: Money | null;
 }
 
+/** The page's competing expiries the user may pick from, in the stored reading `readingId`. */
+export interface ExpiryChoice {
+  readingId: number;
+  dates: IsoDate[];
+}
+
 export type OverlayView =
   | {
       mode: 'saved';
@@ -74,9 +80,11 @@ export type OverlayView =
       balanceChange: number | null;
       /** What this page gave: when it held no sure expiry, the overlay offers manual entry. */
       reading: Reading;
+      /** The page's competing expiries, when the user may pick one. */
+      choice?: ExpiryChoice | null;
     }
   | { mode: 'unassigned'; reading: Reading }
-  | { mode: 'unsure'; carrier: CarrierId; reading: Reading }
+  | { mode: 'unsure'; carrier: CarrierId; reading: Reading; choice?: ExpiryChoice | null }
   /** An account page the browser translated: nothing is read until the original is back. */
   | { mode: 'translated' }
   | { mode: 'receipt'; amount: number; operationId: string; duplicate: boolean }
@@ -93,6 +101,8 @@ export interface OverlayInputs {
   /** Why the background refused or failed to store the reading (e.g. storage full). */
   answerError: string | null;
   signals: PageSignals;
+  /** The competing expiries the background kept for this reading (within bounds), if any. */
+  choice?: ExpiryChoice | null;
 }
 
 /**
@@ -110,6 +120,7 @@ export function nextOverlayView<V extends { mode: string }>(
 /** The overlay for this page, or null when it should stay out of the way. */
 export function overlayViewFor(input: OverlayInputs): OverlayView | null {
   const { reading, answer, signals, urlKind } = input;
+  const offered = input.choice ? { choice: input.choice } : {};
   if (urlKind === 'login') return null;
   if (signals.paymentFailed && reading.kind !== 'receipt') {
     return { mode: 'failed', notCharged: signals.notCharged };
@@ -140,13 +151,19 @@ export function overlayViewFor(input: OverlayInputs): OverlayView | null {
       previous !== undefined && current !== undefined && previous !== current
         ? Math.round((current - previous) * 100) / 100
         : null;
-    return { mode: 'saved', line: answer.line, balanceChange, reading };
+    return {
+      mode: 'saved',
+      line: answer.line,
+      balanceChange,
+      reading,
+      ...offered,
+    };
   }
   // Its vocabulary is no longer Spanish, so this comes first. (A translated recharge page
   // keeps its checklist, which matters more while paying.)
   if (urlKind === 'account' && signals.translated) return { mode: 'translated' };
   if (urlKind === 'account' && signals.accountVocabulary) {
-    return { mode: 'unsure', carrier: input.carrier, reading };
+    return { mode: 'unsure', carrier: input.carrier, reading, ...offered };
   }
   return null;
 }

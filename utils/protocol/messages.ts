@@ -102,6 +102,17 @@ export const CsOpenAddLineMessageSchema = z.strictObject({
   prefill: AddLinePrefillSchema,
 });
 
+/**
+ * The overlay's answer to "which is your line's expiry?": one of the dates the stored
+ * reading `readingId` offered (its expiryChoices). The background checks that it is one of
+ * them, so a page cannot set any other date; it becomes the user's own (manual) expiry.
+ */
+export const CsChooseExpiryMessageSchema = z.strictObject({
+  type: z.literal('cs:choose-expiry'),
+  readingId: z.int().check(z.gte(1)),
+  expiresOn: IsoDateSchema,
+});
+
 /** Which bottom corner of the viewport the overlay sits in. */
 export const OverlayCornerSchema = z.enum(['right', 'left']);
 export type OverlayCorner = z.infer<typeof OverlayCornerSchema>;
@@ -227,6 +238,7 @@ export const CsMessageSchema = z.discriminatedUnion('type', [
   CsDismissOverlayMessageSchema,
   CsOpenAddLineMessageSchema,
   CsMoveOverlayMessageSchema,
+  CsChooseExpiryMessageSchema,
 ]);
 export type CsMessage = z.infer<typeof CsMessageSchema>;
 
@@ -359,6 +371,16 @@ export const OverlayTextSchema = z.object({
   recharge: z.nullable(z.object({ label: z.string(), url: z.string() })),
   checklist: z.nullable(z.object({ summary: z.string(), items: z.array(z.string()) })),
   steps: z.nullable(z.array(z.string())),
+  /** "Which is your line's expiry?": the page's competing dates, one button each. */
+  choice: z.nullable(
+    z.object({
+      question: z.string(),
+      /** The stored reading the dates come from (cs:choose-expiry's readingId). */
+      readingId: z.int(),
+      dates: z.array(z.object({ iso: IsoDateSchema, label: z.string() })),
+      neither: z.string(),
+    }),
+  ),
   /** Why the page was not read for sure, with manual entry and the page report. */
   unsure: z.nullable(
     z.object({
@@ -414,6 +436,12 @@ export const ReplySchemas = {
   'cs:dismiss-overlay': OkSchema,
   'cs:open-add-line': OkSchema,
   'cs:move-overlay': OkSchema,
+  'cs:choose-expiry': z.object({
+    ok: z.literal(true),
+    line: LineSummarySchema,
+    /** The card for the line with the chosen date (null if no text could be written). */
+    overlay: z.nullable(OverlayTextSchema),
+  }),
   'ui:add-line': LineReplySchema,
   'ui:update-line': LineReplySchema,
   'ui:delete-line': z.object({ ok: z.literal(true), trashId: RecordIdSchema }),
