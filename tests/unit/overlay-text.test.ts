@@ -197,8 +197,8 @@ describe.each(UI_LOCALES)('the overlay text in %s', (locale) => {
       ],
       neither: t('overlayChoiceNeither'),
     });
-    // The question replaces "couldn't read the expiry" (it is the better way to answer it).
-    expect(asked.unsure).toBeNull();
+    // Under it, why it asks, with manual entry and the page report as before.
+    expect(asked.unsure?.text).toBe(t('overlayExpiryUnsure'));
     if (locale !== 'en') {
       expect(asked.choice!.question).not.toBe(translatorFor('en')('overlayChoiceQuestion'));
     }

@@ -149,12 +149,9 @@ function body({ view, carrier, localizer, leadWindow }: OverlayTextInputs): Part
             }
           : null,
         recharge: { label: t('overlayRechargeNow'), url: carrier.rechargeUrl },
-        // A question the user can answer in one click replaces "couldn't read the expiry".
+        // "Couldn't read the expiry for sure", and the dates to pick from when there were few.
         choice: choice(view.choice),
-        unsure:
-          view.reading.expiresOn === null && !view.choice
-            ? unsure('overlayExpiryUnsure', true)
-            : null,
+        unsure: view.reading.expiresOn === null ? unsure('overlayExpiryUnsure', true) : null,
       };
     }
     case 'unassigned':
