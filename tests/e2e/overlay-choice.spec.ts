@@ -1,11 +1,11 @@
 /**
- * The overlay's one-click answers, in the built extension in Chromium: a page that shows
- * two competing expiries asks which is the line's, and the answer is stored as the user's
- * own date. (axe checks the question in overlay-a11y.spec.ts: it cannot enter the closed
+ * The overlay's one-click answers and page-specific advice, in the built extension in
+ * Chromium: a page that shows two competing expiries asks which is the line's, and the
+ * answer is stored as the user's own date; a failed payment leads with its reason's advice. (axe checks the question in overlay-a11y.spec.ts: it cannot enter the closed
  * shadow root the extension mounts.)
  */
 import { buenosAiresDatePlus, claroAccountPage } from '../support/sample-pages';
-import { expect, test } from './fixtures';
+import { expect, fixturePage, test } from './fixtures';
 import { OverlayObject } from './overlay';
 import { readStore } from './worker';
 
@@ -77,4 +77,19 @@ test.describe("the overlay asks which of two expiries is the line's", () => {
     await expect.poll(() => overlay.text()).not.toContain("Which is your line's expiry?");
     expect((await readStore(serviceWorker, 'lines')).map((line) => line.expiresOn)).toEqual([null]);
   });
+});
+
+test('a failed payment the bank refused leads with what to do about a refused card', async ({
+  openCarrierPage,
+}) => {
+  // "Tu banco rechazó la operación … Por favor, intentá nuevamente": the refusal wins.
+  const fixture = fixturePage('claro/payment-failed');
+  const overlay = new OverlayObject(await openCarrierPage(fixture.url, fixture.html));
+  const text = await overlay.waitForText(/The payment didn't go through/);
+  expect(text).toMatch(
+    /go through\s*The card was refused\. Argentine payment gateways often refuse foreign cards/,
+  );
+  expect(text).toContain('a local wallet such as Mercado Pago');
+  expect(text).not.toContain('Insufficient funds');
+  expect(text).not.toContain('The connection failed');
 });

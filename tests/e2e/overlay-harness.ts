@@ -65,7 +65,7 @@ export const STATES: Record<string, OverlayView> = {
   translated: { mode: 'translated' },
   receipt: { mode: 'receipt', amount: 2000, operationId: '000123', duplicate: false },
   checklist: { mode: 'checklist' },
-  failed: { mode: 'failed', notCharged: true },
+  failed: { mode: 'failed', notCharged: true, reason: 'card-refused' },
   error: { mode: 'error', message: 'QuotaExceededError' },
 };
 

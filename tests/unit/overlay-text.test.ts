@@ -237,6 +237,29 @@ describe.each(UI_LOCALES)('the overlay text in %s', (locale) => {
       t('failedStepSupport'),
     ]);
     expect(text({ mode: 'failed', notCharged: false }).note).toBeNull();
+    expect(failed.body).toBeNull();
+  });
+
+  it('failed payment: the reason the page gave leads, with advice that works from abroad', () => {
+    const lead = (reason: 'card-refused' | 'funds' | 'connection' | 'unknown') =>
+      text({ mode: 'failed', notCharged: false, reason });
+    expect(lead('card-refused').body).toBe(t('failedReasonCardRefused'));
+    expect(lead('card-refused').body).toContain('Mercado Pago');
+    expect(lead('funds').body).toBe(t('failedReasonFunds'));
+    expect(lead('connection').body).toBe(t('failedReasonConnection'));
+    expect(lead('unknown').body).toBeNull();
+    // Each reason's advice is its own, and written in this language.
+    const en = translatorFor('en');
+    for (const key of [
+      'failedReasonCardRefused',
+      'failedReasonFunds',
+      'failedReasonConnection',
+    ] as const) {
+      expect(t(key)).not.toBe(key);
+      if (locale !== 'en') expect(t(key)).not.toBe(en(key));
+    }
+    // The general steps stay under the advice.
+    expect(lead('funds').steps).toHaveLength(4);
   });
 
   it('error: a storage failure in words, any other error as the background said it', () => {

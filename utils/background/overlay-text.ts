@@ -18,7 +18,12 @@ import {
   type Urgency,
 } from '../domain/format';
 import type { MessageKey } from '../domain/i18n';
-import type { OverlayCorner, OverlayText, OverlayUrgency } from '../protocol/messages';
+import type {
+  OverlayCorner,
+  OverlayText,
+  OverlayUrgency,
+  PaymentFailureReason,
+} from '../protocol/messages';
 import type { Localizer } from './localizer';
 
 export interface OverlayTextInputs {
@@ -45,6 +50,14 @@ const FAILED_STEP_KEYS: MessageKey[] = [
   'failedStepWait',
   'failedStepSupport',
 ];
+
+/** The advice that leads the failed card, by the reason the page gave (none if unknown). */
+const FAILED_REASON_KEYS: Record<PaymentFailureReason, MessageKey | null> = {
+  'card-refused': 'failedReasonCardRefused',
+  funds: 'failedReasonFunds',
+  connection: 'failedReasonConnection',
+  unknown: null,
+};
 
 /** The pill's level (its colour) and word, from the popup's finer urgency. */
 const PILL_URGENCY: Record<Urgency, [OverlayUrgency, MessageKey | null]> = {
@@ -189,12 +202,15 @@ function body({ view, carrier, localizer, leadWindow }: OverlayTextInputs): Part
           items: CHECKLIST_KEYS.map((key) => t(key)),
         },
       };
-    case 'failed':
+    case 'failed': {
+      const reasonKey = view.reason ? FAILED_REASON_KEYS[view.reason] : null;
       return {
         title: { text: t('overlayFailedTitle'), mark: 'warn' },
+        body: reasonKey ? t(reasonKey) : null,
         note: view.notCharged ? t('overlayFailedNotCharged') : null,
         steps: FAILED_STEP_KEYS.map((key) => t(key)),
       };
+    }
     case 'error': {
       // A storage failure in the user's language; any other error as the background said it.
       const key = storageErrorKey(view.message);

@@ -10,12 +10,22 @@ import type { UrlPageKind } from '../carriers/types';
 import { foldText } from '../reading/text';
 import { FAILURE_WORDS, NEGATED_SUCCESS, PAYMENT_WORDS } from '../reading/vocabulary';
 import type { CarrierId, IsoDate, Money, Reading } from '../domain/records';
-import type { LineSummary, PageSignals, ReadingOutcome } from '../protocol/messages';
+import type {
+  LineSummary,
+  PageSignals,
+  PaymentFailureReason,
+  ReadingOutcome,
+} from '../protocol/messages';
 
 export type { PageSignals };
 
 const NOT_CHARGED =
   /\bno (se (realizo|efectuo|hizo|te hizo) (ningun|el|un) (cargo|debito|cobro)|se (debito|cobro|desconto)|te (cobramos|debitamos))|sin cargo(s)? (a|en) tu (tarjeta|cuenta)/;
+// Why a payment failed, most telling first: a refusal often also says "intentá nuevamente".
+const CARD_REFUSED = /\b(rechazad[oa]s?|rechazo|denegad[oa]s?|no autorizad[oa]s?)\b/;
+const NO_FUNDS = /fondos insuficientes|saldo insuficiente en (tu|la) tarjeta/;
+const CONNECTION = /\bconexion\b|tiempo de espera|intent(a|e)(lo)? nuevamente/;
+
 const ACCOUNT_VOCABULARY = /\b(saldo|vencimiento|vence|vigencia|valido hasta|credito disponible)\b/;
 
 /** Whether the engine took anything from the page. */
@@ -50,14 +60,23 @@ export function pageSignalsFor(
 /** Looks for the phrases the overlay reacts to in the page's visible text. */
 export function pageSignalsFromText(visibleText: string): PageSignals {
   const text = foldText(visibleText);
+  // The engine's own failure vocabulary, tied to a payment word as the engine does.
+  const paymentFailed =
+    (FAILURE_WORDS.test(text) || NEGATED_SUCCESS.test(text)) && PAYMENT_WORDS.test(text);
   return {
-    // The engine's own failure vocabulary, tied to a payment word as the engine does.
-    paymentFailed:
-      (FAILURE_WORDS.test(text) || NEGATED_SUCCESS.test(text)) && PAYMENT_WORDS.test(text),
+    paymentFailed,
     notCharged: NOT_CHARGED.test(text),
+    ...(paymentFailed ? { failureReason: failureReasonOf(text) } : {}),
     accountVocabulary: ACCOUNT_VOCABULARY.test(text),
     translated: false,
   };
+}
+
+function failureReasonOf(folded: string): PaymentFailureReason {
+  if (CARD_REFUSED.test(folded)) return 'card-refused';
+  if (NO_FUNDS.test(folded)) return 'funds';
+  if (CONNECTION.test(folded)) return 'connection';
+  return 'unknown';
 }
 
 export interface ReadingAnswer {
@@ -89,7 +108,7 @@ export type OverlayView =
   | { mode: 'translated' }
   | { mode: 'receipt'; amount: number; operationId: string; duplicate: boolean }
   | { mode: 'checklist' }
-  | { mode: 'failed'; notCharged: boolean }
+  | { mode: 'failed'; notCharged: boolean; reason?: PaymentFailureReason }
   | { mode: 'error'; message: string };
 
 export interface OverlayInputs {
@@ -123,7 +142,8 @@ export function overlayViewFor(input: OverlayInputs): OverlayView | null {
   const offered = input.choice ? { choice: input.choice } : {};
   if (urlKind === 'login') return null;
   if (signals.paymentFailed && reading.kind !== 'receipt') {
-    return { mode: 'failed', notCharged: signals.notCharged };
+    const reason = signals.failureReason;
+    return { mode: 'failed', notCharged: signals.notCharged, ...(reason ? { reason } : {}) };
   }
   if (input.answerError && readingHasValues(reading))
     return { mode: 'error', message: input.answerError };

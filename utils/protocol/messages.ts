@@ -39,6 +39,15 @@ export const UrlPageKindSchema = z.enum([
   'other',
 ] as const satisfies readonly UrlPageKind[]);
 
+/** Why the page says a payment failed, as far as its words tell. */
+export const PaymentFailureReasonSchema = z.enum([
+  'card-refused',
+  'funds',
+  'connection',
+  'unknown',
+]);
+export type PaymentFailureReason = z.infer<typeof PaymentFailureReasonSchema>;
+
 /**
  * What only the page itself can tell about the page beyond the reading (utils/content/
  * overlay-view.ts pageSignalsFor): the background decides the overlay from them.
@@ -48,6 +57,8 @@ export const PageSignalsSchema = z.strictObject({
   paymentFailed: z.boolean(),
   /** …and that nothing was charged (so paying again does not charge twice). */
   notCharged: z.boolean(),
+  /** …and why, when it failed (absent otherwise). */
+  failureReason: z.optional(PaymentFailureReasonSchema),
   /** Account vocabulary (saldo, vencimiento…) is on the page. */
   accountVocabulary: z.boolean(),
   /** The browser machine-translated the page (reading/engine.ts isMachineTranslated). */
