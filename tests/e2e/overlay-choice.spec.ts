@@ -93,3 +93,19 @@ test('a failed payment the bank refused leads with what to do about a refused ca
   expect(text).not.toContain('Insufficient funds');
   expect(text).not.toContain('The connection failed');
 });
+
+test('a line expiring in 2 days gets what to do now, and the card opens the glossary', async ({
+  context,
+  openCarrierPage,
+}) => {
+  const page = claroAccountPage(new Date(), 2);
+  const overlay = new OverlayObject(await openCarrierPage(page.url, page.html));
+  const text = await overlay.waitForText(/Saved/);
+  expect(text).toContain('Recharge before the end of');
+  const opened = context.waitForEvent('page');
+  await overlay.click('[data-lk="glossary"]');
+  const tab = await opened;
+  await tab.waitForLoadState();
+  expect(tab.url()).toMatch(/\/popup\.html#glossary$/);
+  await expect(tab.getByRole('heading', { name: "Carriers' words" })).toBeVisible();
+});

@@ -60,6 +60,8 @@ export const STATES: Record<string, OverlayView> = {
     balanceChange: null,
     reading: { ...reading, expiresOn: '2026-12-15' },
   },
+  // Two days left: one line of what to do now.
+  savedExpiring: savedWith(2),
   unassigned: { mode: 'unassigned', reading },
   unsure: { mode: 'unsure', carrier: 'claro', reading },
   translated: { mode: 'translated' },
@@ -102,6 +104,7 @@ export function renderAll(): void {
         copyReport: async () => true,
         move: () => undefined,
         chooseExpiry: () => undefined,
+        openGlossary: () => undefined,
       },
     });
     overlay.show(overlayText({ view, carrier: claro, localizer, corner: 'right', leadWindow: 7 }));

@@ -422,6 +422,23 @@ describe('cs:hide-overlay and cs:open-add-line', () => {
     expect(reply).toEqual({ ok: true });
     expect(openAddLine).toHaveBeenCalledWith(prefill);
   });
+
+  it('cs:open-glossary asks the worker to open the glossary, and writes nothing', async () => {
+    const openGlossary = vi.fn(async () => undefined);
+    const before = await snapshot(db);
+    const reply = await handleMessage({ type: 'cs:open-glossary' }, carrierSender(), {
+      ...deps,
+      openGlossary,
+    });
+    expect(reply).toEqual({ ok: true });
+    expect(openGlossary).toHaveBeenCalledTimes(1);
+    expect(afterWrite).not.toHaveBeenCalled();
+    expect(await snapshot(db)).toEqual(before);
+    // Only from a carrier page, like every cs: message.
+    expect(await handleMessage({ type: 'cs:open-glossary' }, popupSender(), deps)).toMatchObject({
+      ok: false,
+    });
+  });
 });
 
 describe('ui: lines', () => {

@@ -63,6 +63,7 @@ beforeEach(() => {
     copyReport: vi.fn(async () => copied),
     move: vi.fn(),
     chooseExpiry: vi.fn(),
+    openGlossary: vi.fn(),
   };
 });
 
@@ -224,6 +225,16 @@ describe('the DOM overlay', () => {
     find('[data-lk="choice-neither"]')!.click();
     expect(find('[data-lk="expiry-choice"]')).toBeNull();
     expect(actions.chooseExpiry).toHaveBeenCalledTimes(1);
+    overlay.destroy();
+  });
+
+  it('links to the glossary from every card, and shows the guidance line', () => {
+    const { overlay, find } = mount();
+    overlay.show(textFor(savedView({ daysLeft: -2 })));
+    find('[data-lk="glossary"]')!.click();
+    expect(actions.openGlossary).toHaveBeenCalledTimes(1);
+    expect(find('[data-lk="glossary"]')?.textContent).toBe('What do these words mean?');
+    expect(find('.lk-body')?.textContent).toContain('Recharge the line now');
     overlay.destroy();
   });
 

@@ -79,6 +79,21 @@ describe.each(UI_LOCALES)('the overlay text in %s', (locale) => {
     expect(text(saved(), { corner: 'left' }).corner).toBe('left');
   });
 
+  it('every card links to the glossary; a line expired or within 3 days says what to do now', () => {
+    expect(text(saved({})).glossaryLabel).toBe(t('overlayGlossary'));
+    expect(text({ mode: 'checklist' }).glossaryLabel).toBe(t('overlayGlossary'));
+    if (locale !== 'en') {
+      expect(t('overlayGlossary')).not.toBe(translatorFor('en')('overlayGlossary'));
+    }
+    // 19 days left: nothing presses.
+    expect(text(saved({})).guidance).toBeNull();
+    expect(text(saved({ daysLeft: 4 })).guidance).toBeNull();
+    expect(text(saved({ daysLeft: 3 })).guidance).toBe(t('guideDoExpiring', [written.date]));
+    expect(text(saved({ daysLeft: 0 })).guidance).toBe(t('guideDoExpiring', [written.date]));
+    expect(text(saved({ daysLeft: -2 })).guidance).toBe(t('guideDoExpired'));
+    expect(text(saved({ expiresOn: null, daysLeft: null })).guidance).toBeNull();
+  });
+
   it('saved: the number, the expiry with days left, the balance and its change, recharge', () => {
     const result = text(saved({}, -150));
     expect(result.title).toEqual({

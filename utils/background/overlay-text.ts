@@ -17,8 +17,10 @@ import {
   urgencyOf,
   type Urgency,
 } from '../domain/format';
+import { guidanceText, lineGuidance } from '../domain/guidance';
 import type { MessageKey } from '../domain/i18n';
 import type {
+  LineSummary,
   OverlayCorner,
   OverlayText,
   OverlayUrgency,
@@ -51,6 +53,9 @@ const FAILED_STEP_KEYS: MessageKey[] = [
   'failedStepSupport',
 ];
 
+/** A saved line this close to its expiry (or past it) gets one line of what to do now. */
+export const OVERLAY_GUIDANCE_DAYS = 3;
+
 /** The advice that leads the failed card, by the reason the page gave (none if unknown). */
 const FAILED_REASON_KEYS: Record<PaymentFailureReason, MessageKey | null> = {
   'card-refused': 'failedReasonCardRefused',
@@ -80,6 +85,7 @@ type Body = Pick<
   | 'checklist'
   | 'steps'
   | 'choice'
+  | 'guidance'
   | 'unsure'
 >;
 
@@ -93,6 +99,7 @@ const EMPTY_BODY: Body = {
   checklist: null,
   steps: null,
   choice: null,
+  guidance: null,
   unsure: null,
 };
 
@@ -116,6 +123,7 @@ export function overlayText(input: OverlayTextInputs): OverlayText {
     hideSiteLabel: t('overlayHideSite'),
     moveLeftLabel: t('overlayMoveLeft'),
     moveRightLabel: t('overlayMoveRight'),
+    glossaryLabel: t('overlayGlossary'),
     pill: {
       text: pillText,
       urgency,
@@ -162,6 +170,7 @@ function body({ view, carrier, localizer, leadWindow }: OverlayTextInputs): Part
             }
           : null,
         recharge: { label: t('overlayRechargeNow'), url: carrier.rechargeUrl },
+        guidance: guidanceFor(line),
         // "Couldn't read the expiry for sure", and the dates to pick from when there were few.
         choice: choice(view.choice),
         unsure: view.reading.expiresOn === null ? unsure('overlayExpiryUnsure', true) : null,
@@ -219,6 +228,19 @@ function body({ view, carrier, localizer, leadWindow }: OverlayTextInputs): Part
         body: key ? t(key) : view.message,
       };
     }
+  }
+
+  /** What to do now, from the popup's guidance, when the line has expired or nearly has. */
+  function guidanceFor(line: LineSummary): string | null {
+    if (line.daysLeft === null || line.daysLeft > OVERLAY_GUIDANCE_DAYS) return null;
+    const guidance = lineGuidance({
+      daysLeft: line.daysLeft,
+      estimated: line.estimated,
+      carrier: line.carrier,
+      leadWindow,
+    });
+    if (!guidance || !line.expiresOn) return null;
+    return guidanceText(guidance, line.carrier, localizer.formatDate(line.expiresOn), t).todo;
   }
 
   function choice(offered: ExpiryChoice | null | undefined): Body['choice'] {

@@ -40,6 +40,8 @@ export interface OverlayActions {
   move(corner: OverlayCorner): void;
   /** "Which is your line's expiry?": the user picked `date` among the reading's choices. */
   chooseExpiry(readingId: number, date: string): void;
+  /** "What do these words mean?": LineKeeper's glossary in a tab. */
+  openGlossary(): void;
 }
 
 export interface OverlayOptions {
@@ -210,7 +212,13 @@ export function createOverlay(options: OverlayOptions): Overlay {
         iconButton('dismiss', t.dismissLabel, '×', actions.dismiss),
       ),
       el('div', 'lk-body', ...renderBody(t)),
-      el('div', 'lk-foot', button('lk-link', 'hide-site', actions.hideSite, t.hideSiteLabel)),
+      el(
+        'div',
+        'lk-foot',
+        button('lk-link', 'glossary', actions.openGlossary, t.glossaryLabel),
+        ' · ',
+        button('lk-link', 'hide-site', actions.hideSite, t.hideSiteLabel),
+      ),
     );
     node.setAttribute('role', 'status');
     node.setAttribute('aria-label', t.brand);
@@ -260,6 +268,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       t.expiry && el('p', `lk-expiry lk-urgency-${t.expiry.urgency}`, t.expiry.text),
       t.body && el('p', 'lk-muted', t.body),
       t.note && el('p', 'lk-note', t.note),
+      t.guidance && el('p', 'lk-note', t.guidance),
       balance,
       recharge,
       t.checklist &&

@@ -124,6 +124,11 @@ export const CsChooseExpiryMessageSchema = z.strictObject({
   expiresOn: IsoDateSchema,
 });
 
+/** The overlay's "what do these words mean?": LineKeeper's glossary (the popup page) in a tab. */
+export const CsOpenGlossaryMessageSchema = z.strictObject({
+  type: z.literal('cs:open-glossary'),
+});
+
 /** Which bottom corner of the viewport the overlay sits in. */
 export const OverlayCornerSchema = z.enum(['right', 'left']);
 export type OverlayCorner = z.infer<typeof OverlayCornerSchema>;
@@ -250,6 +255,7 @@ export const CsMessageSchema = z.discriminatedUnion('type', [
   CsOpenAddLineMessageSchema,
   CsMoveOverlayMessageSchema,
   CsChooseExpiryMessageSchema,
+  CsOpenGlossaryMessageSchema,
 ]);
 export type CsMessage = z.infer<typeof CsMessageSchema>;
 
@@ -382,6 +388,10 @@ export const OverlayTextSchema = z.object({
   recharge: z.nullable(z.object({ label: z.string(), url: z.string() })),
   checklist: z.nullable(z.object({ summary: z.string(), items: z.array(z.string()) })),
   steps: z.nullable(z.array(z.string())),
+  /** What to do now, for a saved line that has expired or expires within 3 days. */
+  guidance: z.nullable(z.string()),
+  /** "What do these words mean?": opens LineKeeper's glossary (cs:open-glossary). */
+  glossaryLabel: z.string(),
   /** "Which is your line's expiry?": the page's competing dates, one button each. */
   choice: z.nullable(
     z.object({
@@ -447,6 +457,7 @@ export const ReplySchemas = {
   'cs:dismiss-overlay': OkSchema,
   'cs:open-add-line': OkSchema,
   'cs:move-overlay': OkSchema,
+  'cs:open-glossary': OkSchema,
   'cs:choose-expiry': z.object({
     ok: z.literal(true),
     line: LineSummarySchema,
