@@ -377,6 +377,43 @@ describe("cs:choose-expiry: the overlay's one-click answer to two competing expi
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('a waiting reading with a full number makes its line, with the chosen date', async () => {
+    // Stored while the page could not make lines (caps): it waits, with its number.
+    const readingId = await db.readings.add({
+      lineId: null,
+      carrier: 'claro',
+      kind: 'account',
+      msisdn: '+5491134567812',
+      balance: null,
+      expiresOn: null,
+      expiryChoices: ['2026-06-10', '2026-07-05'],
+      receipt: null,
+      notes: [],
+      path: '/consumos',
+      readAt: readAt(),
+      fingerprint: 'waiting',
+    });
+    const reply = await choose(readingId, '2026-06-10');
+    expect(reply).toMatchObject({ ok: true, line: { expiresOn: '2026-06-10' } });
+    const lines = await db.lines.toArray();
+    expect(lines).toMatchObject([
+      { msisdn: '+5491134567812', expiresOn: '2026-06-10', expirySource: 'manual' },
+    ]);
+    expect((await db.readings.get(readingId))?.lineId).toBe(lines[0]!.id);
+  });
+
+  it('refuses from a private window, and changes nothing', async () => {
+    const { readingId } = await readTorn();
+    const before = await snapshot(db);
+    const url = 'https://m-miclaro.claro.com.ar/consumos';
+    const incognito = { ...carrierSender(url), tab: { id: 7, url, incognito: true } };
+    expect(await choose(readingId!, '2026-06-10', incognito)).toEqual({
+      ok: false,
+      error: 'refused: nothing is stored from a private window',
+    });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('a waiting reading makes its line only when it has a full number', async () => {
     // Two claro lines: a numberless page cannot tell which it is, so it waits.
     await addLine({ msisdn: '+5491100000001' });
