@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openDatabase, reopenIfFailed } from '../utils/background/db';
 import { coalesce } from '../utils/domain/list-snapshot';
-import { addLinePagePath } from '../utils/protocol/add-line-link';
+import { GLOSSARY_PAGE_PATH, addLinePagePath } from '../utils/protocol/add-line-link';
 import { handleMessage, type MessageDeps } from '../utils/background/dispatch';
 import {
   onAlarm,
@@ -90,6 +90,7 @@ export default defineBackground(() => {
     limits: createPageLimits(),
     session: browser.storage.session,
     localize: deps.localize,
+    openGlossary: () => browser.tabs.create({ url: browser.runtime.getURL(GLOSSARY_PAGE_PATH) }),
     openAddLine: (prefill) =>
       browser.tabs.create({
         url: browser.runtime.getURL(addLinePagePath(prefill) as '/popup.html'),

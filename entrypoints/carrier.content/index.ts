@@ -62,6 +62,12 @@ export default defineContentScript({
             () => false,
           ),
         move: (corner) => void send({ type: 'cs:move-overlay', corner }),
+        openGlossary: () => void send({ type: 'cs:open-glossary' }),
+        chooseExpiry: (readingId, expiresOn) =>
+          void send({ type: 'cs:choose-expiry', readingId, expiresOn }).then((reply) => {
+            // The card turns into the line's, saved with the chosen date.
+            if (reply.ok && reply.overlay && current) show({ ...current, text: reply.overlay });
+          }),
       },
     });
 

@@ -120,7 +120,13 @@ function isAddLineHash(hash: string): boolean {
   return /^#?\/add(\?|$)/.test(hash);
 }
 
+/** `#glossary` (the overlay's "what do these words mean?") opens the glossary. */
+function isGlossaryHash(hash: string): boolean {
+  return /^#?\/?glossary$/.test(hash);
+}
+
 function initialView(hash: string): View {
+  if (isGlossaryHash(hash)) return { name: 'glossary', from: { name: 'list' } };
   return isAddLineHash(hash) ? { name: 'add', prefillHash: hash } : { name: 'list' };
 }
 
@@ -149,6 +155,7 @@ export function App({ language, languages, initialHash, snapshot, hideNumbersAtS
   useEffect(() => {
     const onHash = () => {
       if (isAddLineHash(location.hash)) setView({ name: 'add', prefillHash: location.hash });
+      if (isGlossaryHash(location.hash)) setView({ name: 'glossary', from: { name: 'list' } });
     };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);

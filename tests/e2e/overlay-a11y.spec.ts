@@ -46,6 +46,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.locator('#state-pillSoon').getByRole('button')).toHaveAccessibleName(
       'Show LineKeeper: Renew soon, in 5 days',
     );
+    // The expiry question is a named group of real buttons (axe checks it with the rest).
+    const question = page
+      .locator('#state-savedChoice')
+      .getByRole('group', { name: "Which is your line's expiry?" });
+    await expect(question.getByRole('button')).toHaveText(['10 Dec 2026', '5 Jan 2027', 'Neither']);
     const results = await new AxeBuilder({ page }).analyze();
     expect(
       results.violations.map(

@@ -46,18 +46,28 @@ export const STATES: Record<string, OverlayView> = {
     balanceChange: null,
     reading,
   },
+  // The page showed two competing expiries: "which is your line's expiry?".
+  savedChoice: {
+    mode: 'saved',
+    line: { ...line, expiresOn: null, daysLeft: null },
+    balanceChange: null,
+    reading: { ...reading, expiryChoices: ['2026-12-10', '2027-01-05'] },
+    choice: { readingId: 7, dates: ['2026-12-10', '2027-01-05'] },
+  },
   estimated: {
     mode: 'saved',
     line: { ...line, estimated: true, daysLeft: 0 },
     balanceChange: null,
     reading: { ...reading, expiresOn: '2026-12-15' },
   },
+  // Two days left: one line of what to do now.
+  savedExpiring: savedWith(2),
   unassigned: { mode: 'unassigned', reading },
   unsure: { mode: 'unsure', carrier: 'claro', reading },
   translated: { mode: 'translated' },
   receipt: { mode: 'receipt', amount: 2000, operationId: '000123', duplicate: false },
   checklist: { mode: 'checklist' },
-  failed: { mode: 'failed', notCharged: true },
+  failed: { mode: 'failed', notCharged: true, reason: 'card-refused' },
   error: { mode: 'error', message: 'QuotaExceededError' },
 };
 
@@ -93,6 +103,8 @@ export function renderAll(): void {
         enterByHand: () => undefined,
         copyReport: async () => true,
         move: () => undefined,
+        chooseExpiry: () => undefined,
+        openGlossary: () => undefined,
       },
     });
     overlay.show(overlayText({ view, carrier: claro, localizer, corner: 'right', leadWindow: 7 }));

@@ -304,6 +304,131 @@ describe('unassigned receipts', () => {
   });
 });
 
+describe("cs:choose-expiry: the overlay's one-click answer to two competing expiries", () => {
+  // The page showed two dates for the expiry (the engine abstained), and one out of bounds.
+  const torn = () =>
+    reading({ expiresOn: null, expiryChoices: ['2026-06-10', '2026-07-05', '2031-01-01'] });
+
+  async function readTorn(r: Reading = torn()) {
+    const reply = await sendReading(r);
+    if (!reply.ok || !('outcome' in reply)) throw new Error(JSON.stringify(reply));
+    return reply;
+  }
+
+  const choose = (readingId: number, expiresOn: string, sender = carrierSender()) =>
+    handleMessage({ type: 'cs:choose-expiry', readingId, expiresOn }, sender, deps);
+
+  it('stores the in-bounds choices with the reading and asks the question on its card', async () => {
+    const reply = await readTorn();
+    expect(reply.outcome).toBe('saved');
+    const stored = await db.readings.get(reply.readingId!);
+    // The date 5 years ahead is past the bounds every page date is held to: dropped.
+    expect(stored?.expiryChoices).toEqual(['2026-06-10', '2026-07-05']);
+    expect(reply.overlay?.choice).toMatchObject({
+      readingId: reply.readingId,
+      dates: [{ iso: '2026-06-10' }, { iso: '2026-07-05' }],
+    });
+    // The same page again asks again, from the reading already stored.
+    const again = await readTorn();
+    expect(again.outcome).toBe('unchanged');
+    expect(again.overlay?.choice?.readingId).toBe(reply.readingId);
+  });
+
+  it("a listed date becomes the line's expiry as the user's own, and the card says saved", async () => {
+    const { readingId, line } = await readTorn();
+    afterWrite.mockClear();
+    const reply = await choose(readingId!, '2026-07-05');
+    expect(reply).toMatchObject({ ok: true, line: { id: line!.id, expiresOn: '2026-07-05' } });
+    const saved = await db.lines.get(line!.id);
+    expect(saved).toMatchObject({ expiresOn: '2026-07-05', expirySource: 'manual' });
+    expect(afterWrite).toHaveBeenCalledTimes(1);
+    if (!reply.ok || !('overlay' in reply)) throw new Error(JSON.stringify(reply));
+    expect(reply.overlay).toMatchObject({ mode: 'saved', choice: null, unsure: null });
+    expect(reply.overlay?.expiry?.text).toMatch(/2026/);
+    // Answered: the same page no longer asks.
+    expect((await readTorn()).overlay?.choice).toBeNull();
+  });
+
+  it('refuses a date the reading did not offer, and changes nothing', async () => {
+    const { readingId } = await readTorn();
+    const before = await snapshot(db);
+    for (const date of ['2026-08-01', '2031-01-01']) {
+      const reply = await choose(readingId!, date);
+      expect(reply).toEqual({
+        ok: false,
+        error: 'refused: this date is not one of the dates the page offered',
+      });
+    }
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it("refuses a reading that does not exist, or is another carrier's", async () => {
+    const { readingId } = await readTorn();
+    const before = await snapshot(db);
+    expect(await choose(readingId! + 100, '2026-06-10')).toEqual({
+      ok: false,
+      error: 'refused: no such reading',
+    });
+    const movistar = carrierSender('https://mi.movistar.com.ar/inicio');
+    expect(await choose(readingId!, '2026-06-10', movistar)).toEqual({
+      ok: false,
+      error: 'refused: no such reading',
+    });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a waiting reading with a full number makes its line, with the chosen date', async () => {
+    // Stored while the page could not make lines (caps): it waits, with its number.
+    const readingId = await db.readings.add({
+      lineId: null,
+      carrier: 'claro',
+      kind: 'account',
+      msisdn: '+5491134567812',
+      balance: null,
+      expiresOn: null,
+      expiryChoices: ['2026-06-10', '2026-07-05'],
+      receipt: null,
+      notes: [],
+      path: '/consumos',
+      readAt: readAt(),
+      fingerprint: 'waiting',
+    });
+    const reply = await choose(readingId, '2026-06-10');
+    expect(reply).toMatchObject({ ok: true, line: { expiresOn: '2026-06-10' } });
+    const lines = await db.lines.toArray();
+    expect(lines).toMatchObject([
+      { msisdn: '+5491134567812', expiresOn: '2026-06-10', expirySource: 'manual' },
+    ]);
+    expect((await db.readings.get(readingId))?.lineId).toBe(lines[0]!.id);
+  });
+
+  it('refuses from a private window, and changes nothing', async () => {
+    const { readingId } = await readTorn();
+    const before = await snapshot(db);
+    const url = 'https://m-miclaro.claro.com.ar/consumos';
+    const incognito = { ...carrierSender(url), tab: { id: 7, url, incognito: true } };
+    expect(await choose(readingId!, '2026-06-10', incognito)).toEqual({
+      ok: false,
+      error: 'refused: nothing is stored from a private window',
+    });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a waiting reading makes its line only when it has a full number', async () => {
+    // Two claro lines: a numberless page cannot tell which it is, so it waits.
+    await addLine({ msisdn: '+5491100000001' });
+    await addLine({ msisdn: '+5491100000002' });
+    const waiting = await readTorn({ ...torn(), msisdn: null });
+    expect(waiting.outcome).toBe('unassigned');
+    const before = await snapshot(db);
+    expect(await choose(waiting.readingId!, '2026-06-10')).toEqual({
+      ok: false,
+      error: 'refused: this reading has no line and no full number to make one',
+    });
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
 describe('cs:hide-overlay and cs:open-add-line', () => {
   it('hides the overlay for the host', async () => {
     expect(await handleMessage({ type: 'cs:hide-overlay' }, carrierSender(), deps)).toEqual({
@@ -333,6 +458,23 @@ describe('cs:hide-overlay and cs:open-add-line', () => {
     });
     expect(reply).toEqual({ ok: true });
     expect(openAddLine).toHaveBeenCalledWith(prefill);
+  });
+
+  it('cs:open-glossary asks the worker to open the glossary, and writes nothing', async () => {
+    const openGlossary = vi.fn(async () => undefined);
+    const before = await snapshot(db);
+    const reply = await handleMessage({ type: 'cs:open-glossary' }, carrierSender(), {
+      ...deps,
+      openGlossary,
+    });
+    expect(reply).toEqual({ ok: true });
+    expect(openGlossary).toHaveBeenCalledTimes(1);
+    expect(afterWrite).not.toHaveBeenCalled();
+    expect(await snapshot(db)).toEqual(before);
+    // Only from a carrier page, like every cs: message.
+    expect(await handleMessage({ type: 'cs:open-glossary' }, popupSender(), deps)).toMatchObject({
+      ok: false,
+    });
   });
 });
 

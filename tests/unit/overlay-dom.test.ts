@@ -62,6 +62,8 @@ beforeEach(() => {
     enterByHand: vi.fn(),
     copyReport: vi.fn(async () => copied),
     move: vi.fn(),
+    chooseExpiry: vi.fn(),
+    openGlossary: vi.fn(),
   };
 });
 
@@ -201,6 +203,39 @@ describe('the DOM overlay', () => {
     expect(find('.lk-title')?.className).toBe('lk-title lk-warn');
     expect(find('.lk-note')).not.toBeNull();
     expect(root().querySelectorAll('ol.lk-steps li')).toHaveLength(4);
+  });
+
+  it('asks which expiry as a named group of real buttons; a date calls back, Neither closes it', () => {
+    const { overlay, find, root } = mount();
+    const view = savedView({ expiresOn: null, daysLeft: null }, null, { expiresOn: null });
+    overlay.show(
+      textFor({ ...view, choice: { readingId: 9, dates: ['2026-12-10', '2027-01-05'] } }),
+    );
+    const group = find('[data-lk="expiry-choice"]')!;
+    expect(group.getAttribute('role')).toBe('group');
+    const name = root().getElementById(group.getAttribute('aria-labelledby')!);
+    expect(name?.textContent).toBe("Which is your line's expiry?");
+    const dates = [...group.querySelectorAll<HTMLButtonElement>('button[data-lk="choose-expiry"]')];
+    expect(dates.map((b) => [b.type, b.textContent])).toEqual([
+      ['button', '10 Dec 2026'],
+      ['button', '5 Jan 2027'],
+    ]);
+    dates[1]!.click();
+    expect(actions.chooseExpiry).toHaveBeenCalledWith(9, '2027-01-05');
+    find('[data-lk="choice-neither"]')!.click();
+    expect(find('[data-lk="expiry-choice"]')).toBeNull();
+    expect(actions.chooseExpiry).toHaveBeenCalledTimes(1);
+    overlay.destroy();
+  });
+
+  it('links to the glossary from every card, and shows the guidance line', () => {
+    const { overlay, find } = mount();
+    overlay.show(textFor(savedView({ daysLeft: -2 })));
+    find('[data-lk="glossary"]')!.click();
+    expect(actions.openGlossary).toHaveBeenCalledTimes(1);
+    expect(find('[data-lk="glossary"]')?.textContent).toBe('What do these words mean?');
+    expect(find('.lk-body')?.textContent).toContain('Recharge the line now');
+    overlay.destroy();
   });
 
   it('destroy removes the host', () => {

@@ -79,6 +79,21 @@ describe.each(UI_LOCALES)('the overlay text in %s', (locale) => {
     expect(text(saved(), { corner: 'left' }).corner).toBe('left');
   });
 
+  it('every card links to the glossary; a line expired or within 3 days says what to do now', () => {
+    expect(text(saved({})).glossaryLabel).toBe(t('overlayGlossary'));
+    expect(text({ mode: 'checklist' }).glossaryLabel).toBe(t('overlayGlossary'));
+    if (locale !== 'en') {
+      expect(t('overlayGlossary')).not.toBe(translatorFor('en')('overlayGlossary'));
+    }
+    // 19 days left: nothing presses.
+    expect(text(saved({})).guidance).toBeNull();
+    expect(text(saved({ daysLeft: 4 })).guidance).toBeNull();
+    expect(text(saved({ daysLeft: 3 })).guidance).toBe(t('guideDoExpiring', [written.date]));
+    expect(text(saved({ daysLeft: 0 })).guidance).toBe(t('guideDoExpiring', [written.date]));
+    expect(text(saved({ daysLeft: -2 })).guidance).toBe(t('guideDoExpired'));
+    expect(text(saved({ expiresOn: null, daysLeft: null })).guidance).toBeNull();
+  });
+
   it('saved: the number, the expiry with days left, the balance and its change, recharge', () => {
     const result = text(saved({}, -150));
     expect(result.title).toEqual({
@@ -181,6 +196,41 @@ describe.each(UI_LOCALES)('the overlay text in %s', (locale) => {
     expect(again.title?.text.startsWith(t('overlayReceiptAlreadySaved'))).toBe(true);
   });
 
+  it('two competing expiries: the question, a button per date in this language, and Neither', () => {
+    const view = saved({ expiresOn: null, daysLeft: null }, null, { expiresOn: null });
+    const dates = ['2026-12-15', '2027-01-05'];
+    const asked = text({ ...view, choice: { readingId: 42, dates } });
+    expect(asked.choice).toEqual({
+      question: t('overlayChoiceQuestion'),
+      readingId: 42,
+      dates: [
+        { iso: '2026-12-15', label: written.date },
+        {
+          iso: '2027-01-05',
+          label: localizerFor(locale, catalogFor(locale)).formatDate(dates[1]!),
+        },
+      ],
+      neither: t('overlayChoiceNeither'),
+    });
+    // Under it, why it asks, with manual entry and the page report as before.
+    expect(asked.unsure?.text).toBe(t('overlayExpiryUnsure'));
+    if (locale !== 'en') {
+      expect(asked.choice!.question).not.toBe(translatorFor('en')('overlayChoiceQuestion'));
+    }
+    // No choice offered: no question, and the "couldn't read" text as before.
+    expect(text(view).choice).toBeNull();
+    expect(text(view).unsure?.expiryOnly).toBe(true);
+    // The unsure card asks it too, beside manual entry.
+    const unsure = text({
+      mode: 'unsure',
+      carrier: 'claro',
+      reading,
+      choice: { readingId: 3, dates },
+    });
+    expect(unsure.choice?.dates.map((d) => d.iso)).toEqual(dates);
+    expect(unsure.unsure).not.toBeNull();
+  });
+
   it('checklist and failed payment: their lists in order', () => {
     expect(text({ mode: 'checklist' }).checklist).toEqual({
       summary: t('overlayChecklistTitle'),
@@ -202,6 +252,29 @@ describe.each(UI_LOCALES)('the overlay text in %s', (locale) => {
       t('failedStepSupport'),
     ]);
     expect(text({ mode: 'failed', notCharged: false }).note).toBeNull();
+    expect(failed.body).toBeNull();
+  });
+
+  it('failed payment: the reason the page gave leads, with advice that works from abroad', () => {
+    const lead = (reason: 'card-refused' | 'funds' | 'connection' | 'unknown') =>
+      text({ mode: 'failed', notCharged: false, reason });
+    expect(lead('card-refused').body).toBe(t('failedReasonCardRefused'));
+    expect(lead('card-refused').body).toContain('Mercado Pago');
+    expect(lead('funds').body).toBe(t('failedReasonFunds'));
+    expect(lead('connection').body).toBe(t('failedReasonConnection'));
+    expect(lead('unknown').body).toBeNull();
+    // Each reason's advice is its own, and written in this language.
+    const en = translatorFor('en');
+    for (const key of [
+      'failedReasonCardRefused',
+      'failedReasonFunds',
+      'failedReasonConnection',
+    ] as const) {
+      expect(t(key)).not.toBe(key);
+      if (locale !== 'en') expect(t(key)).not.toBe(en(key));
+    }
+    // The general steps stay under the advice.
+    expect(lead('funds').steps).toHaveLength(4);
   });
 
   it('error: a storage failure in words, any other error as the background said it', () => {

@@ -66,6 +66,27 @@ describe('pageSignalsFromText', () => {
     expect(signals.notCharged).toBe(true);
   });
 
+  it('says why the payment failed, as the page puts it (most telling reason first)', () => {
+    const reason = (text: string) => pageSignalsFromText(text).failureReason;
+    // A refusal often asks to try again too: the refusal is what to act on.
+    expect(
+      reason('No fue posible procesar el pago. Tu banco rechazó la operación. Intentá nuevamente.'),
+    ).toBe('card-refused');
+    expect(reason('Pago rechazado: tu tarjeta fue rechazada.')).toBe('card-refused');
+    expect(reason('El pago fue denegado por el emisor de la tarjeta.')).toBe('card-refused');
+    expect(reason('Error en el pago: operación no autorizada.')).toBe('card-refused');
+    expect(reason('No se pudo realizar el pago: fondos insuficientes.')).toBe('funds');
+    expect(reason('El pago falló por saldo insuficiente en tu tarjeta.')).toBe('funds');
+    expect(reason('Error de conexión: el pago no se pudo completar.')).toBe('connection');
+    expect(reason('No se pudo procesar el pago: se agotó el tiempo de espera.')).toBe('connection');
+    expect(reason('No pudimos procesar el pago. Intentá nuevamente más tarde.')).toBe('connection');
+    expect(reason('Hubo un error con tu pago.')).toBe('unknown');
+    // No failure, no reason (a plain account page keeps its exact signals).
+    expect(pageSignalsFromText('¡Recarga exitosa! Tu pago fue aprobado.')).not.toHaveProperty(
+      'failureReason',
+    );
+  });
+
   it('does not call a successful recharge or a plain account page a failure', () => {
     expect(pageSignalsFromText('¡Recarga exitosa! Tu pago fue aprobado.').paymentFailed).toBe(
       false,

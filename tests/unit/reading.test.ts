@@ -97,6 +97,27 @@ describe('readPage: what is not the main balance or expiry', () => {
     );
     expect(r.expiresOn).toBeNull();
     expect(r.notes.join(' ')).toMatch(/2026-12-10.*2027-01-05|2027-01-05.*2026-12-10/);
+    // …and offers both, sorted, for the user to pick (the overlay's one-click answer).
+    expect(r.expiryChoices).toEqual(['2026-12-10', '2027-01-05']);
+  });
+
+  it('offers no expiry choices on a page with one expiry, or with none', () => {
+    const clean = read('<p>Saldo: $ 500</p><p>Vencimiento del saldo: 05/01/2027</p>');
+    expect(clean.expiresOn).toBe('2027-01-05');
+    expect(clean).not.toHaveProperty('expiryChoices');
+    // The same date said twice is one expiry, not a choice.
+    const twice = read('<p>Tu saldo vence el 05/01/2027.</p><p>Vencimiento: 05/01/2027</p>');
+    expect(twice.expiresOn).toBe('2027-01-05');
+    expect(twice).not.toHaveProperty('expiryChoices');
+    expect(read('<p>Saldo: $ 500</p>')).not.toHaveProperty('expiryChoices');
+  });
+
+  it('offers no choice among four or more competing expiries', () => {
+    const r = read(
+      '<p>Vence el 10/12/2026.</p><p>Vencimiento: 05/01/2027</p><p>Vigencia hasta 06/01/2027</p><p>Vence el 07/01/2027</p>',
+    );
+    expect(r.expiresOn).toBeNull();
+    expect(r).not.toHaveProperty('expiryChoices');
   });
 
   it('returns null with a note when two balances compete', () => {

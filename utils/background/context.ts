@@ -36,6 +36,8 @@ export interface MessageDeps {
   afterWrite: () => Promise<unknown>;
   /** Opens the popup page in a tab (cs:open-add-line); the background passes tabs.create. */
   openAddLine?: (prefill: AddLinePrefill) => Promise<unknown>;
+  /** Opens the popup's glossary in a tab (cs:open-glossary); the background passes tabs.create. */
+  openGlossary?: () => Promise<unknown>;
   /** Rewrites the popup's list snapshot (ui:refresh-list-snapshot); the background passes it. */
   refreshListSnapshot?: () => Promise<unknown>;
   /** What each carrier page may still do this minute (utils/background/page-limits.ts). */

@@ -170,7 +170,14 @@ export function openDatabase(
 
 type FingerprintInput = Pick<
   StoredReading,
-  'carrier' | 'kind' | 'msisdn' | 'balance' | 'expiresOn' | 'receipt' | 'msisdnTail'
+  | 'carrier'
+  | 'kind'
+  | 'msisdn'
+  | 'balance'
+  | 'expiresOn'
+  | 'receipt'
+  | 'msisdnTail'
+  | 'expiryChoices'
 >;
 
 /** What makes two readings "the same": the values read, not the time or the page. */
@@ -187,6 +194,8 @@ export function readingFingerprint(reading: FingerprintInput): string {
   ];
   // Only when present, so readings stored before tails existed keep their fingerprints.
   if (reading.msisdnTail) values.push(reading.msisdnTail);
+  // Likewise: the page's competing expiries make a reading of their own (it asks a question).
+  if (reading.expiryChoices?.length) values.push({ choices: reading.expiryChoices });
   return JSON.stringify(values);
 }
 

@@ -5,7 +5,7 @@
  * chrome.i18n call and no Intl formatter is built on the carrier page.
  */
 import type { CarrierAdapter } from '../carriers/types';
-import type { OverlayView } from '../content/overlay-view';
+import type { ExpiryChoice, OverlayView } from '../content/overlay-view';
 import { storageErrorKey } from '../domain/error-text';
 import {
   BCP47_BY_LOCALE,
@@ -17,8 +17,15 @@ import {
   urgencyOf,
   type Urgency,
 } from '../domain/format';
+import { guidanceText, lineGuidance } from '../domain/guidance';
 import type { MessageKey } from '../domain/i18n';
-import type { OverlayCorner, OverlayText, OverlayUrgency } from '../protocol/messages';
+import type {
+  LineSummary,
+  OverlayCorner,
+  OverlayText,
+  OverlayUrgency,
+  PaymentFailureReason,
+} from '../protocol/messages';
 import type { Localizer } from './localizer';
 
 export interface OverlayTextInputs {
@@ -46,6 +53,17 @@ const FAILED_STEP_KEYS: MessageKey[] = [
   'failedStepSupport',
 ];
 
+/** A saved line this close to its expiry (or past it) gets one line of what to do now. */
+export const OVERLAY_GUIDANCE_DAYS = 3;
+
+/** The advice that leads the failed card, by the reason the page gave (none if unknown). */
+const FAILED_REASON_KEYS: Record<PaymentFailureReason, MessageKey | null> = {
+  'card-refused': 'failedReasonCardRefused',
+  funds: 'failedReasonFunds',
+  connection: 'failedReasonConnection',
+  unknown: null,
+};
+
 /** The pill's level (its colour) and word, from the popup's finer urgency. */
 const PILL_URGENCY: Record<Urgency, [OverlayUrgency, MessageKey | null]> = {
   expired: ['expired', 'popupUrgencyExpired'],
@@ -58,7 +76,17 @@ const PILL_URGENCY: Record<Urgency, [OverlayUrgency, MessageKey | null]> = {
 
 type Body = Pick<
   OverlayText,
-  'title' | 'expiry' | 'body' | 'note' | 'balance' | 'recharge' | 'checklist' | 'steps' | 'unsure'
+  | 'title'
+  | 'expiry'
+  | 'body'
+  | 'note'
+  | 'balance'
+  | 'recharge'
+  | 'checklist'
+  | 'steps'
+  | 'choice'
+  | 'guidance'
+  | 'unsure'
 >;
 
 const EMPTY_BODY: Body = {
@@ -70,6 +98,8 @@ const EMPTY_BODY: Body = {
   recharge: null,
   checklist: null,
   steps: null,
+  choice: null,
+  guidance: null,
   unsure: null,
 };
 
@@ -93,6 +123,7 @@ export function overlayText(input: OverlayTextInputs): OverlayText {
     hideSiteLabel: t('overlayHideSite'),
     moveLeftLabel: t('overlayMoveLeft'),
     moveRightLabel: t('overlayMoveRight'),
+    glossaryLabel: t('overlayGlossary'),
     pill: {
       text: pillText,
       urgency,
@@ -139,6 +170,9 @@ function body({ view, carrier, localizer, leadWindow }: OverlayTextInputs): Part
             }
           : null,
         recharge: { label: t('overlayRechargeNow'), url: carrier.rechargeUrl },
+        guidance: guidanceFor(line),
+        // "Couldn't read the expiry for sure", and the dates to pick from when there were few.
+        choice: choice(view.choice),
         unsure: view.reading.expiresOn === null ? unsure('overlayExpiryUnsure', true) : null,
       };
     }
@@ -155,6 +189,7 @@ function body({ view, carrier, localizer, leadWindow }: OverlayTextInputs): Part
     case 'unsure':
       return {
         title: { text: t('overlayUnsureTitle'), mark: 'none' },
+        choice: choice(view.choice),
         unsure: unsure('overlayUnsureBody', false),
       };
     case 'receipt':
@@ -176,12 +211,15 @@ function body({ view, carrier, localizer, leadWindow }: OverlayTextInputs): Part
           items: CHECKLIST_KEYS.map((key) => t(key)),
         },
       };
-    case 'failed':
+    case 'failed': {
+      const reasonKey = view.reason ? FAILED_REASON_KEYS[view.reason] : null;
       return {
         title: { text: t('overlayFailedTitle'), mark: 'warn' },
+        body: reasonKey ? t(reasonKey) : null,
         note: view.notCharged ? t('overlayFailedNotCharged') : null,
         steps: FAILED_STEP_KEYS.map((key) => t(key)),
       };
+    }
     case 'error': {
       // A storage failure in the user's language; any other error as the background said it.
       const key = storageErrorKey(view.message);
@@ -190,6 +228,29 @@ function body({ view, carrier, localizer, leadWindow }: OverlayTextInputs): Part
         body: key ? t(key) : view.message,
       };
     }
+  }
+
+  /** What to do now, from the popup's guidance, when the line has expired or nearly has. */
+  function guidanceFor(line: LineSummary): string | null {
+    if (line.daysLeft === null || line.daysLeft > OVERLAY_GUIDANCE_DAYS) return null;
+    const guidance = lineGuidance({
+      daysLeft: line.daysLeft,
+      estimated: line.estimated,
+      carrier: line.carrier,
+      leadWindow,
+    });
+    if (!guidance || !line.expiresOn) return null;
+    return guidanceText(guidance, line.carrier, localizer.formatDate(line.expiresOn), t).todo;
+  }
+
+  function choice(offered: ExpiryChoice | null | undefined): Body['choice'] {
+    if (!offered || offered.dates.length === 0) return null;
+    return {
+      question: t('overlayChoiceQuestion'),
+      readingId: offered.readingId,
+      dates: offered.dates.map((iso) => ({ iso, label: localizer.formatDate(iso) })),
+      neither: t('overlayChoiceNeither'),
+    };
   }
 
   function unsure(key: MessageKey, expiryOnly: boolean): NonNullable<Body['unsure']> {

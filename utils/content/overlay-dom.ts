@@ -38,6 +38,10 @@ export interface OverlayActions {
   copyReport(): Promise<boolean>;
   /** The card was moved to `corner` on this site. */
   move(corner: OverlayCorner): void;
+  /** "Which is your line's expiry?": the user picked `date` among the reading's choices. */
+  chooseExpiry(readingId: number, date: string): void;
+  /** "What do these words mean?": LineKeeper's glossary in a tab. */
+  openGlossary(): void;
 }
 
 export interface OverlayOptions {
@@ -208,7 +212,13 @@ export function createOverlay(options: OverlayOptions): Overlay {
         iconButton('dismiss', t.dismissLabel, '×', actions.dismiss),
       ),
       el('div', 'lk-body', ...renderBody(t)),
-      el('div', 'lk-foot', button('lk-link', 'hide-site', actions.hideSite, t.hideSiteLabel)),
+      el(
+        'div',
+        'lk-foot',
+        button('lk-link', 'glossary', actions.openGlossary, t.glossaryLabel),
+        ' · ',
+        button('lk-link', 'hide-site', actions.hideSite, t.hideSiteLabel),
+      ),
     );
     node.setAttribute('role', 'status');
     node.setAttribute('aria-label', t.brand);
@@ -258,6 +268,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       t.expiry && el('p', `lk-expiry lk-urgency-${t.expiry.urgency}`, t.expiry.text),
       t.body && el('p', 'lk-muted', t.body),
       t.note && el('p', 'lk-note', t.note),
+      t.guidance && el('p', 'lk-note', t.guidance),
       balance,
       recharge,
       t.checklist &&
@@ -268,8 +279,39 @@ export function createOverlay(options: OverlayOptions): Overlay {
           el('ul', '', ...t.checklist.items.map((item) => el('li', '', item))),
         ),
       t.steps && el('ol', 'lk-steps', ...t.steps.map((step) => el('li', '', step))),
+      t.choice && renderChoice(t.choice),
       ...(t.unsure ? renderUnsure(t.unsure) : []),
     ];
+  };
+
+  /** The page's competing expiries: one real button each, and "Neither" to close the question. */
+  const renderChoice = (choice: NonNullable<OverlayText['choice']>): HTMLElement => {
+    const question = el('p', 'lk-title', choice.question);
+    question.id = 'lk-choice-question';
+    const neither = button(
+      'lk-button lk-secondary',
+      'choice-neither',
+      () => {
+        group.remove();
+        if (focusInside) card?.querySelector('button')?.focus();
+      },
+      choice.neither,
+    );
+    const dates = choice.dates.map((date) => {
+      const node = button(
+        'lk-button',
+        'choose-expiry',
+        () => actions.chooseExpiry(choice.readingId, date.iso),
+        date.label,
+      );
+      node.dataset.date = date.iso;
+      return node;
+    });
+    const group = el('div', 'lk-choice', question, el('p', 'lk-actions', ...dates, neither));
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-labelledby', question.id);
+    group.dataset.lk = 'expiry-choice';
+    return group;
   };
 
   /** Why the page was not read for sure, manual entry, the page report and how copying went. */

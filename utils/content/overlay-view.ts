@@ -9,13 +9,23 @@
 import type { UrlPageKind } from '../carriers/types';
 import { foldText } from '../reading/text';
 import { FAILURE_WORDS, NEGATED_SUCCESS, PAYMENT_WORDS } from '../reading/vocabulary';
-import type { CarrierId, Money, Reading } from '../domain/records';
-import type { LineSummary, PageSignals, ReadingOutcome } from '../protocol/messages';
+import type { CarrierId, IsoDate, Money, Reading } from '../domain/records';
+import type {
+  LineSummary,
+  PageSignals,
+  PaymentFailureReason,
+  ReadingOutcome,
+} from '../protocol/messages';
 
 export type { PageSignals };
 
 const NOT_CHARGED =
   /\bno (se (realizo|efectuo|hizo|te hizo) (ningun|el|un) (cargo|debito|cobro)|se (debito|cobro|desconto)|te (cobramos|debitamos))|sin cargo(s)? (a|en) tu (tarjeta|cuenta)/;
+// Why a payment failed, most telling first: a refusal often also says "intentá nuevamente".
+const CARD_REFUSED = /\b(rechazad[oa]s?|rechazo|denegad[oa]s?|no autorizad[oa]s?)\b/;
+const NO_FUNDS = /fondos insuficientes|saldo insuficiente en (tu|la) tarjeta/;
+const CONNECTION = /\bconexion\b|tiempo de espera|intent(a|e)(lo)? nuevamente/;
+
 const ACCOUNT_VOCABULARY = /\b(saldo|vencimiento|vence|vigencia|valido hasta|credito disponible)\b/;
 
 /** Whether the engine took anything from the page. */
@@ -50,20 +60,35 @@ export function pageSignalsFor(
 /** Looks for the phrases the overlay reacts to in the page's visible text. */
 export function pageSignalsFromText(visibleText: string): PageSignals {
   const text = foldText(visibleText);
+  // The engine's own failure vocabulary, tied to a payment word as the engine does.
+  const paymentFailed =
+    (FAILURE_WORDS.test(text) || NEGATED_SUCCESS.test(text)) && PAYMENT_WORDS.test(text);
   return {
-    // The engine's own failure vocabulary, tied to a payment word as the engine does.
-    paymentFailed:
-      (FAILURE_WORDS.test(text) || NEGATED_SUCCESS.test(text)) && PAYMENT_WORDS.test(text),
+    paymentFailed,
     notCharged: NOT_CHARGED.test(text),
+    ...(paymentFailed ? { failureReason: failureReasonOf(text) } : {}),
     accountVocabulary: ACCOUNT_VOCABULARY.test(text),
     translated: false,
   };
+}
+
+function failureReasonOf(folded: string): PaymentFailureReason {
+  if (CARD_REFUSED.test(folded)) return 'card-refused';
+  if (NO_FUNDS.test(folded)) return 'funds';
+  if (CONNECTION.test(folded)) return 'connection';
+  return 'unknown';
 }
 
 export interface ReadingAnswer {
   outcome: ReadingOutcome;
   line: LineSummary | null;
   previousBalance: Money | null;
+}
+
+/** The page's competing expiries the user may pick from, in the stored reading `readingId`. */
+export interface ExpiryChoice {
+  readingId: number;
+  dates: IsoDate[];
 }
 
 export type OverlayView =
@@ -74,14 +99,16 @@ export type OverlayView =
       balanceChange: number | null;
       /** What this page gave: when it held no sure expiry, the overlay offers manual entry. */
       reading: Reading;
+      /** The page's competing expiries, when the user may pick one. */
+      choice?: ExpiryChoice | null;
     }
   | { mode: 'unassigned'; reading: Reading }
-  | { mode: 'unsure'; carrier: CarrierId; reading: Reading }
+  | { mode: 'unsure'; carrier: CarrierId; reading: Reading; choice?: ExpiryChoice | null }
   /** An account page the browser translated: nothing is read until the original is back. */
   | { mode: 'translated' }
   | { mode: 'receipt'; amount: number; operationId: string; duplicate: boolean }
   | { mode: 'checklist' }
-  | { mode: 'failed'; notCharged: boolean }
+  | { mode: 'failed'; notCharged: boolean; reason?: PaymentFailureReason }
   | { mode: 'error'; message: string };
 
 export interface OverlayInputs {
@@ -93,6 +120,8 @@ export interface OverlayInputs {
   /** Why the background refused or failed to store the reading (e.g. storage full). */
   answerError: string | null;
   signals: PageSignals;
+  /** The competing expiries the background kept for this reading (within bounds), if any. */
+  choice?: ExpiryChoice | null;
 }
 
 /**
@@ -110,9 +139,11 @@ export function nextOverlayView<V extends { mode: string }>(
 /** The overlay for this page, or null when it should stay out of the way. */
 export function overlayViewFor(input: OverlayInputs): OverlayView | null {
   const { reading, answer, signals, urlKind } = input;
+  const offered = input.choice ? { choice: input.choice } : {};
   if (urlKind === 'login') return null;
   if (signals.paymentFailed && reading.kind !== 'receipt') {
-    return { mode: 'failed', notCharged: signals.notCharged };
+    const reason = signals.failureReason;
+    return { mode: 'failed', notCharged: signals.notCharged, ...(reason ? { reason } : {}) };
   }
   if (input.answerError && readingHasValues(reading))
     return { mode: 'error', message: input.answerError };
@@ -140,13 +171,19 @@ export function overlayViewFor(input: OverlayInputs): OverlayView | null {
       previous !== undefined && current !== undefined && previous !== current
         ? Math.round((current - previous) * 100) / 100
         : null;
-    return { mode: 'saved', line: answer.line, balanceChange, reading };
+    return {
+      mode: 'saved',
+      line: answer.line,
+      balanceChange,
+      reading,
+      ...offered,
+    };
   }
   // Its vocabulary is no longer Spanish, so this comes first. (A translated recharge page
   // keeps its checklist, which matters more while paying.)
   if (urlKind === 'account' && signals.translated) return { mode: 'translated' };
   if (urlKind === 'account' && signals.accountVocabulary) {
-    return { mode: 'unsure', carrier: input.carrier, reading };
+    return { mode: 'unsure', carrier: input.carrier, reading, ...offered };
   }
   return null;
 }

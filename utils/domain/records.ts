@@ -56,6 +56,17 @@ export const ReceiptSchema = z.object({
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
+/** Competing expiry dates, sorted and distinct: 2–3 from the engine, 1–3 once bounds dropped some. */
+const expiryChoices = (min: 1 | 2) =>
+  z.array(IsoDateSchema).check(
+    z.minLength(min),
+    z.maxLength(3),
+    z.refine(
+      (dates) => dates.every((date, i) => i === 0 || dates[i - 1]! < date),
+      'expected sorted distinct dates',
+    ),
+  );
+
 /** What the reading engine made of one page (docs/reading-rules.md). */
 /** The last digits a page shows of a masked number (`11 ****-3344` → `3344`). */
 export const MsisdnTailSchema = z.string().check(z.regex(/^\d{2,4}$/));
@@ -73,6 +84,11 @@ export const ReadingSchema = z.object({
    * shows, so the reading can only land on a line whose number ends with them.
    */
   msisdnTail: z.optional(z.nullable(MsisdnTailSchema)),
+  /**
+   * When the engine left the expiry null because 2–3 different dates competed for it: those
+   * dates, sorted and distinct, for the user to pick one (cs:choose-expiry). Absent otherwise.
+   */
+  expiryChoices: z.optional(expiryChoices(2)),
 });
 export type Reading = z.infer<typeof ReadingSchema>;
 
@@ -211,6 +227,8 @@ export const StoredReadingSchema = z.object({
   msisdnTail: z.optional(z.nullable(MsisdnTailSchema)),
   balance: z.nullable(MoneySchema),
   expiresOn: z.nullable(IsoDateSchema),
+  /** The page's competing expiries inside the bounds (the user may pick one); absent if none. */
+  expiryChoices: z.optional(expiryChoices(1)),
   receipt: z.nullable(ReceiptSchema),
   /** The engine's notes, then the background's own codes (`lk:…`, utils/domain/line-rules.ts). */
   notes: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50)),

@@ -9,6 +9,9 @@ import type { AddLinePrefill } from './messages';
  * Where the popup's add-line form opens with a prefill (the popup reads the hash):
  * `/popup.html#/add?carrier=claro&msisdn=%2B549…&expiresOn=2026-12-15&balance=1234.56`.
  */
+/** The popup page opened on its glossary (entrypoints/popup/App.tsx routes `#glossary`). */
+export const GLOSSARY_PAGE_PATH = '/popup.html#glossary';
+
 export function addLinePagePath(prefill: AddLinePrefill): string {
   const query = new URLSearchParams({ carrier: prefill.carrier });
   if (prefill.msisdn) query.set('msisdn', prefill.msisdn);

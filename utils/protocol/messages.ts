@@ -39,6 +39,15 @@ export const UrlPageKindSchema = z.enum([
   'other',
 ] as const satisfies readonly UrlPageKind[]);
 
+/** Why the page says a payment failed, as far as its words tell. */
+export const PaymentFailureReasonSchema = z.enum([
+  'card-refused',
+  'funds',
+  'connection',
+  'unknown',
+]);
+export type PaymentFailureReason = z.infer<typeof PaymentFailureReasonSchema>;
+
 /**
  * What only the page itself can tell about the page beyond the reading (utils/content/
  * overlay-view.ts pageSignalsFor): the background decides the overlay from them.
@@ -48,6 +57,8 @@ export const PageSignalsSchema = z.strictObject({
   paymentFailed: z.boolean(),
   /** …and that nothing was charged (so paying again does not charge twice). */
   notCharged: z.boolean(),
+  /** …and why, when it failed (absent otherwise). */
+  failureReason: z.optional(PaymentFailureReasonSchema),
   /** Account vocabulary (saldo, vencimiento…) is on the page. */
   accountVocabulary: z.boolean(),
   /** The browser machine-translated the page (reading/engine.ts isMachineTranslated). */
@@ -100,6 +111,22 @@ export type AddLinePrefill = z.infer<typeof AddLinePrefillSchema>;
 export const CsOpenAddLineMessageSchema = z.strictObject({
   type: z.literal('cs:open-add-line'),
   prefill: AddLinePrefillSchema,
+});
+
+/**
+ * The overlay's answer to "which is your line's expiry?": one of the dates the stored
+ * reading `readingId` offered (its expiryChoices). The background checks that it is one of
+ * them, so a page cannot set any other date; it becomes the user's own (manual) expiry.
+ */
+export const CsChooseExpiryMessageSchema = z.strictObject({
+  type: z.literal('cs:choose-expiry'),
+  readingId: z.int().check(z.gte(1)),
+  expiresOn: IsoDateSchema,
+});
+
+/** The overlay's "what do these words mean?": LineKeeper's glossary (the popup page) in a tab. */
+export const CsOpenGlossaryMessageSchema = z.strictObject({
+  type: z.literal('cs:open-glossary'),
 });
 
 /** Which bottom corner of the viewport the overlay sits in. */
@@ -227,6 +254,8 @@ export const CsMessageSchema = z.discriminatedUnion('type', [
   CsDismissOverlayMessageSchema,
   CsOpenAddLineMessageSchema,
   CsMoveOverlayMessageSchema,
+  CsChooseExpiryMessageSchema,
+  CsOpenGlossaryMessageSchema,
 ]);
 export type CsMessage = z.infer<typeof CsMessageSchema>;
 
@@ -359,6 +388,20 @@ export const OverlayTextSchema = z.object({
   recharge: z.nullable(z.object({ label: z.string(), url: z.string() })),
   checklist: z.nullable(z.object({ summary: z.string(), items: z.array(z.string()) })),
   steps: z.nullable(z.array(z.string())),
+  /** What to do now, for a saved line that has expired or expires within 3 days. */
+  guidance: z.nullable(z.string()),
+  /** "What do these words mean?": opens LineKeeper's glossary (cs:open-glossary). */
+  glossaryLabel: z.string(),
+  /** "Which is your line's expiry?": the page's competing dates, one button each. */
+  choice: z.nullable(
+    z.object({
+      question: z.string(),
+      /** The stored reading the dates come from (cs:choose-expiry's readingId). */
+      readingId: z.int(),
+      dates: z.array(z.object({ iso: IsoDateSchema, label: z.string() })),
+      neither: z.string(),
+    }),
+  ),
   /** Why the page was not read for sure, with manual entry and the page report. */
   unsure: z.nullable(
     z.object({
@@ -414,6 +457,13 @@ export const ReplySchemas = {
   'cs:dismiss-overlay': OkSchema,
   'cs:open-add-line': OkSchema,
   'cs:move-overlay': OkSchema,
+  'cs:open-glossary': OkSchema,
+  'cs:choose-expiry': z.object({
+    ok: z.literal(true),
+    line: LineSummarySchema,
+    /** The card for the line with the chosen date (null if no text could be written). */
+    overlay: z.nullable(OverlayTextSchema),
+  }),
   'ui:add-line': LineReplySchema,
   'ui:update-line': LineReplySchema,
   'ui:delete-line': z.object({ ok: z.literal(true), trashId: RecordIdSchema }),

@@ -93,7 +93,7 @@ export function chooseExpiry(
   contextOf: ContextFinder,
   hint: string | null,
   notes: string[],
-): Choice<string> {
+): Choice<string> & { choices: string[] | null } {
   const strong: Candidate<string>[] = [];
   const weak: Candidate<string>[] = [];
   const rejected: Candidate<string>[] = [];
@@ -134,7 +134,10 @@ export function chooseExpiry(
   // cost the number; no score gap settles that).
   const pool = [...strong, ...weak];
   const value = decide(pool, (iso) => iso, 'expiry', notes, rejected, Infinity);
-  return { value, candidates: pool.length };
+  // Abstained because 2–3 dates disagree: the user may say which (more is no choice).
+  const distinct = [...new Set(pool.map((c) => c.value))].sort();
+  const choices = value === null && distinct.length >= 2 && distinct.length <= 3 ? distinct : null;
+  return { value, candidates: pool.length, choices };
 }
 
 const MSISDN_FIELD: FieldWords = { positive: words.MSISDN_WORDS, negative: words.NOT_MSISDN_WORDS };

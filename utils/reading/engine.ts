@@ -225,6 +225,7 @@ export function readCarrierPage(input: EngineInput): Reading {
     ...reading('account'),
     balance: balance.value === null ? null : { amount: balance.value, currency: 'ARS' },
     expiresOn: expiry.value,
+    ...(expiry.choices ? { expiryChoices: expiry.choices } : {}),
   });
 }
 

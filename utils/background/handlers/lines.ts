@@ -165,6 +165,11 @@ const csOpenAddLine: HandlerTable['cs:open-add-line'] = async (message, context)
   return { reply: { ok: true }, wrote: false };
 };
 
+const csOpenGlossary: HandlerTable['cs:open-glossary'] = async (_, context) => {
+  await context.deps.openGlossary?.();
+  return { reply: { ok: true }, wrote: false };
+};
+
 const uiRefreshListSnapshot: HandlerTable['ui:refresh-list-snapshot'] = async (_, context) => {
   // Derived state only (storage.local, not the database): nothing to reconcile after it.
   await context.deps.refreshListSnapshot?.();
@@ -179,5 +184,6 @@ export const lineHandlers = {
   'ui:resolve-expiry': uiResolveExpiry,
   'ui:snooze-line': uiSnoozeLine,
   'cs:open-add-line': csOpenAddLine,
+  'cs:open-glossary': csOpenGlossary,
   'ui:refresh-list-snapshot': uiRefreshListSnapshot,
 } satisfies Partial<HandlerTable>;

@@ -15,25 +15,35 @@ import {
   maskPathDigits,
   newLine,
   placeReading,
+  readingDay,
   receiptRenewal,
+  withExpiryBookkeeping,
   withOwnNotes,
   type NoteCode,
 } from '../../domain/line-rules';
 import {
   DEFAULT_SETTINGS,
   type HoldReason,
+  type IsoDate,
   type Line,
+  type Reading,
   type Settings,
   type StoredReading,
 } from '../../domain/records';
 import { lineSummary } from '../../domain/reminders';
 import type { MessageOf, OverlayText, ReplyOf } from '../../protocol/messages';
-import { overlayViewFor, type ReadingAnswer } from '../../content/overlay-view';
+import {
+  overlayViewFor,
+  type ExpiryChoice,
+  type OverlayView,
+  type ReadingAnswer,
+} from '../../content/overlay-view';
 import { overlayText } from '../overlay-text';
 import {
   checkedLine,
   findLineByNumber,
   refuse,
+  requireExpiryInBounds,
   requireLine,
   requireRoomForLine,
   requireRoomForReading,
@@ -45,7 +55,7 @@ import {
 import { isDismissed } from '../dismissals';
 import { pageKey } from '../page-limits';
 import { readSettings, readingFingerprint, type LineKeeperDb } from '../db';
-import { MAX_LINES } from '../../domain/bounds';
+import { MAX_LINES, isExpiryInBounds } from '../../domain/bounds';
 
 /** A reading claims to be from this far in the past or future at most. */
 const READ_AT_PAST_MS = 86_400_000;
@@ -103,6 +113,15 @@ function storedReading(
       msisdnTail: reading.msisdnTail ?? null,
     }),
   };
+  // The page's competing expiries, held to the bounds every page date is held to.
+  const choices =
+    reading.kind === 'account' && expiresOn === null
+      ? (reading.expiryChoices ?? []).filter((date) => isExpiryInBounds(date, readingDay(stored)))
+      : [];
+  if (choices.length > 0) {
+    stored.expiryChoices = choices;
+    stored.fingerprint = readingFingerprint({ ...values, ...stored });
+  }
   const hold = boundsHold(stored);
   if (hold) codes.push(HOLD_NOTES[hold]);
   stored.notes = withOwnNotes(reading.notes, codes);
@@ -123,6 +142,7 @@ export async function readingOverlay(
   settings: Settings | null,
   answer: ReadingAnswer | null,
   answerError: string | null,
+  choice: ExpiryChoice | null = null,
 ): Promise<OverlayText | null> {
   const view = overlayViewFor({
     carrier: context.carrier.id,
@@ -131,8 +151,17 @@ export async function readingOverlay(
     answer,
     answerError,
     signals: message.page.signals,
+    choice,
   });
-  if (!view) return null;
+  return view ? overlayFor(view, context, settings) : null;
+}
+
+/** The text of an overlay view, in the language and corner the settings say. */
+async function overlayFor(
+  view: OverlayView,
+  context: CsContext,
+  settings: Settings | null,
+): Promise<OverlayText> {
   const leadDays = settings?.leadDays ?? DEFAULT_SETTINGS.leadDays;
   return overlayText({
     view,
@@ -145,12 +174,12 @@ export async function readingOverlay(
 
 const csReading: HandlerTable['cs:reading'] = async (message, context) => {
   const settings = await readSettings(context.deps.db);
-  const { reply, wrote } = await landReading(message, context, settings);
+  const { reply, wrote, choice } = await landReading(message, context, settings);
   // Told with every answer, so the content script needs no second round trip.
   const overlay =
     reply.overlayDisabled || reply.dismissed
       ? null
-      : await readingOverlay(message, context, settings, reply, null);
+      : await readingOverlay(message, context, settings, reply, null, choice);
   return { reply: { ...reply, overlay }, wrote };
 };
 
@@ -159,7 +188,7 @@ async function landReading(
   message: MessageOf<'cs:reading'>,
   context: CsContext,
   settings: Settings,
-): Promise<{ reply: ReadingReply; wrote: boolean }> {
+): Promise<{ reply: ReadingReply; wrote: boolean; choice?: ExpiryChoice | null }> {
   const { db } = context.deps;
   const { reading } = message;
   const carrier = context.carrier.id;
@@ -231,9 +260,19 @@ async function landReading(
       if (same) {
         const outcome = hold && line ? ('held' as const) : ('unchanged' as const);
         const previousBalance = line?.previousBalance ?? null;
+        // The question stays until answered: asked again from the reading stored before.
+        const twin =
+          stored.expiryChoices && line && !hold
+            ? await db.readings
+                .where('fingerprint')
+                .equals(stored.fingerprint)
+                .filter((r) => r.lineId === line!.id)
+                .last()
+            : undefined;
         return {
           reply: { ...ignored, outcome, line: summary(), previousBalance, held: hold },
           wrote: false,
+          choice: twin?.id !== undefined ? expiryChoice(twin.id, stored, line ?? null) : null,
         };
       }
     }
@@ -285,6 +324,7 @@ async function landReading(
 
     const outcome = renewal ? 'receipt-recorded' : !line ? 'unassigned' : hold ? 'held' : 'saved';
     return {
+      choice: outcome === 'saved' ? expiryChoice(readingId, stored, line ?? null) : null,
       reply: {
         ...ignored,
         outcome,
@@ -299,6 +339,89 @@ async function landReading(
     };
   });
 }
+
+/**
+ * The page's competing expiries as a question for the overlay: only while the line's own
+ * date is none of them (an answered question is not asked again).
+ */
+function expiryChoice(
+  readingId: number,
+  stored: StoredReading,
+  line: Line | null,
+): ExpiryChoice | null {
+  const dates = stored.expiryChoices;
+  if (!dates || !line || (line.expiresOn !== null && dates.includes(line.expiresOn))) return null;
+  return { readingId, dates };
+}
+
+/**
+ * The overlay's answer to "which is your line's expiry?": one of the dates its reading
+ * offered becomes the line's expiry as the user's own (expirySource `manual`, as if typed in
+ * the popup). A reading waiting for the user makes a line only when it has a full number.
+ */
+const csChooseExpiry: HandlerTable['cs:choose-expiry'] = async (message, context) => {
+  const { db } = context.deps;
+  if (context.incognito) refuse('refused: nothing is stored from a private window');
+  const settings = await readSettings(db);
+  const date: IsoDate = message.expiresOn;
+  const { saved, reading } = await db.transaction('rw', db.lines, db.readings, async () => {
+    const reading = await db.readings.get(message.readingId);
+    if (!reading || reading.carrier !== context.carrier.id) refuse('refused: no such reading');
+    if (!reading.expiryChoices?.includes(date)) {
+      refuse('refused: this date is not one of the dates the page offered');
+    }
+    requireExpiryInBounds(date, context.now);
+    let line: Line | undefined;
+    if (reading.lineId !== null) {
+      line = await db.lines.get(reading.lineId);
+      if (!line) refuse('refused: the line of this reading no longer exists');
+    } else {
+      if (reading.msisdn === null) {
+        refuse('refused: this reading has no line and no full number to make one');
+      }
+      line = await findLineByNumber(db, reading.carrier, reading.msisdn);
+      if (!line) {
+        await requireRoomForLine(db);
+        line = checkedLine(
+          newLine(context.newId(), context.nowIso, {
+            carrier: reading.carrier,
+            msisdn: reading.msisdn,
+            label: '',
+            source: 'page',
+          }),
+        );
+        await db.lines.add(line);
+      }
+      await db.readings.update(reading.id!, { lineId: line.id });
+    }
+    const next: Line = {
+      ...line,
+      expiresOn: date,
+      expirySource: 'manual',
+      heldExpiry: null,
+      updatedAt: context.nowIso,
+    };
+    const saved = checkedLine(withExpiryBookkeeping(line, next, context.now));
+    await db.lines.put(saved);
+    return { saved, reading };
+  });
+  const summary = lineSummary(saved, context.now);
+  const shown: Reading = {
+    carrier: reading.carrier,
+    kind: reading.kind,
+    msisdn: reading.msisdn,
+    balance: reading.balance,
+    expiresOn: date,
+    receipt: null,
+    notes: [],
+  };
+  const overlay = await overlayFor(
+    { mode: 'saved', line: summary, balanceChange: null, reading: shown, choice: null },
+    context,
+    settings,
+  ).catch(() => null);
+  return { reply: { ok: true, line: summary, overlay }, wrote: true };
+};
 
 /** A waiting reading, or a refusal that says why it cannot be placed. */
 async function waitingReading(db: LineKeeperDb, readingId: number): Promise<StoredReading> {
@@ -399,6 +522,7 @@ const uiDiscardReading: HandlerTable['ui:discard-reading'] = async (message, con
 
 export const readingHandlers = {
   'cs:reading': csReading,
+  'cs:choose-expiry': csChooseExpiry,
   'ui:assign-reading': uiAssignReading,
   'ui:add-line-from-reading': uiAddLineFromReading,
   'ui:discard-reading': uiDiscardReading,
