@@ -2,27 +2,34 @@
  * npm run screenshots — the README's pictures, from the built extension in Chromium, at
  * 400×600 in the three languages, light theme: the list of a family's lines (with a reading
  * waiting for a line), the detail of an expired line with its guidance, and the settings
- * with the language choice. Writes docs/screenshots/<view>-<language>-light.png (tracked
+ * with the language choice, and the overlay on a carrier page asking which of two dates is
+ * the line's expiry. Writes docs/screenshots/<view>-<language>-light.png (tracked
  * files: run it when the popup's look changes, and commit the pictures).
  * `npm run screenshots -- --all` makes the full set for reviewing a change by eye — also the
  * dark theme, the guidance scrolled into view, the glossary and the add-line form (a
  * day-first date, a too-large amount) — in test-results/screenshots/ (ignored by git).
  * Needs a build (`npm run build`, or LINEKEEPER_OUT_DIR for a private one); Chromium:
- * /usr/bin/chromium or CHROMIUM_PATH. The overlay's pictures are not made here.
+ * /usr/bin/chromium or CHROMIUM_PATH.
  */
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { UI_LOCALES, type UiLocale } from '../utils/domain/i18n';
-import { extensionServiceWorker, launchWithExtension, REPO_ROOT } from '../tests/support/chromium';
+import {
+  extensionServiceWorker,
+  launchWithExtension,
+  REPO_ROOT,
+  serveHtml,
+} from '../tests/support/chromium';
 import { familyBackup } from '../tests/support/family';
+import { buenosAiresDatePlus, claroAccountPage } from '../tests/support/sample-pages';
 import { translatorFor } from '../tests/support/i18n';
 
 const ALL = process.argv.includes('--all');
 const OUT_DIR = path.join(REPO_ROOT, ALL ? 'test-results/screenshots' : 'docs/screenshots');
 const SCHEMES = ALL ? (['light', 'dark'] as const) : (['light'] as const);
 /** The views README.md shows; `--all` adds the rest. */
-const README_VIEWS = new Set(['list', 'detail', 'settings']);
+const README_VIEWS = new Set(['list', 'detail', 'settings', 'overlay-choice']);
 const wanted = (view: string) => ALL || README_VIEWS.has(view);
 
 /** A family's names in each language (user data: what people call their lines). */
@@ -37,6 +44,39 @@ async function shoot(page: Page, name: string): Promise<string> {
   // Caret and focus rings blink or depend on timing: not in a picture.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+  return file;
+}
+
+/**
+ * A Claro account page whose banner names another expiry than its balance card: the
+ * overlay asks which date is the line's. The card's corner of the page is the picture.
+ */
+async function overlayChoice(
+  context: Awaited<ReturnType<typeof launchWithExtension>>,
+  name: string,
+): Promise<string> {
+  const now = new Date();
+  const sample = claroAccountPage(now, 19);
+  const [y, m, d] = buenosAiresDatePlus(now, 40).split('-');
+  const html = sample.html.replace(
+    '<main>',
+    `<main><p class="card">Tu saldo vence el ${d}/${m}/${y}.</p>`,
+  );
+  await serveHtml(context, sample.url, html);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 900, height: 640 });
+  await page.goto(sample.url);
+  await page.locator('linekeeper-overlay').waitFor({ state: 'attached' });
+  // The card is drawn inside a closed shadow root: no text to wait for. It shows once the
+  // page has settled (0.5 s) and the background has answered; it folds after 8 s.
+  await page.waitForTimeout(2500);
+  const file = path.join(OUT_DIR, `${name}.png`);
+  await page.screenshot({
+    path: file,
+    clip: { x: 900 - 420, y: 640 - 480, width: 420, height: 480 },
+    animations: 'disabled',
+  });
+  await page.close();
   return file;
 }
 
@@ -95,6 +135,9 @@ async function screenshotsIn(language: UiLocale): Promise<string[]> {
 
       await popup.getByRole('button', { name: t('popupBack') }).click();
       await popup.getByRole('button', { name: t('popupSettings'), exact: true }).click();
+      if (wanted('overlay-choice')) {
+        saved.push(await overlayChoice(context, `overlay-choice-${language}-${colorScheme}`));
+      }
       if (!wanted('add-line')) continue;
       await popup.getByRole('button', { name: t('popupAddLine') }).click();
       await popup.getByLabel(t('popupFieldCarrier')).selectOption('personal');

@@ -212,8 +212,11 @@ describe.each(UI_LOCALES)('the overlay text in %s', (locale) => {
       ],
       neither: t('overlayChoiceNeither'),
     });
-    // Under it, why it asks, with manual entry and the page report as before.
+    // Under it, why it asks, with manual entry and the page report as before; not "the
+    // page shows no expiry" above it, when the page showed two.
     expect(asked.unsure?.text).toBe(t('overlayExpiryUnsure'));
+    expect(asked.body).toBeNull();
+    expect(text(view).body).toBe(t('overlayNoExpiry'));
     if (locale !== 'en') {
       expect(asked.choice!.question).not.toBe(translatorFor('en')('overlayChoiceQuestion'));
     }

@@ -159,7 +159,8 @@ function body({ view, carrier, localizer, leadWindow }: OverlayTextInputs): Part
           mark: 'ok',
         },
         expiry: expiry ? { text: expiry, urgency: urgencyOf(line.daysLeft, leadWindow) } : null,
-        body: line.expiresOn ? null : t('overlayNoExpiry'),
+        // With dates to pick from, the page did show expiries: the question says so.
+        body: line.expiresOn || view.choice ? null : t('overlayNoExpiry'),
         balance: line.balance
           ? {
               text: t('overlayBalance', [formatMoney(line.balance.amount, locale)]),
