@@ -22,7 +22,7 @@ import {
   serveHtml,
 } from '../tests/support/chromium';
 import { familyBackup } from '../tests/support/family';
-import { buenosAiresDatePlus, claroAccountPage } from '../tests/support/sample-pages';
+import { claroPageWithTwoExpiries } from '../tests/support/sample-pages';
 import { translatorFor } from '../tests/support/i18n';
 
 const ALL = process.argv.includes('--all');
@@ -55,14 +55,8 @@ async function overlayChoice(
   context: Awaited<ReturnType<typeof launchWithExtension>>,
   name: string,
 ): Promise<string> {
-  const now = new Date();
-  const sample = claroAccountPage(now, 19);
-  const [y, m, d] = buenosAiresDatePlus(now, 40).split('-');
-  const html = sample.html.replace(
-    '<main>',
-    `<main><p class="card">Tu saldo vence el ${d}/${m}/${y}.</p>`,
-  );
-  await serveHtml(context, sample.url, html);
+  const sample = claroPageWithTwoExpiries(new Date());
+  await serveHtml(context, sample.url, sample.html);
   const page = await context.newPage();
   await page.setViewportSize({ width: 900, height: 640 });
   await page.goto(sample.url);

@@ -4,29 +4,17 @@
  * answer is stored as the user's own date; a failed payment leads with its reason's advice. (axe checks the question in overlay-a11y.spec.ts: it cannot enter the closed
  * shadow root the extension mounts.)
  */
-import { buenosAiresDatePlus, claroAccountPage } from '../support/sample-pages';
+import { claroAccountPage, claroPageWithTwoExpiries } from '../support/sample-pages';
 import { expect, fixturePage, test } from './fixtures';
 import { OverlayObject } from './overlay';
 import { readStore } from './worker';
-
-/** The Claro sample page with a banner that names another expiry than its balance card. */
-function tornPage(now: Date) {
-  const sample = claroAccountPage(now, 19);
-  const other = buenosAiresDatePlus(now, 40);
-  const [y, m, d] = other.split('-');
-  const html = sample.html.replace(
-    '<main>',
-    `<main><p class="card">Tu saldo vence el ${d}/${m}/${y}.</p>`,
-  );
-  return { ...sample, html, other };
-}
 
 test.describe("the overlay asks which of two expiries is the line's", () => {
   test("a click on a date stores it as the user's, and the card shows it saved", async ({
     serviceWorker,
     openCarrierPage,
   }) => {
-    const page = tornPage(new Date());
+    const page = claroPageWithTwoExpiries(new Date());
     const tab = await openCarrierPage(page.url, page.html);
     const overlay = new OverlayObject(tab);
     const asked = await overlay.waitForText(/Which is your line's expiry\?/);
@@ -69,7 +57,7 @@ test.describe("the overlay asks which of two expiries is the line's", () => {
     serviceWorker,
     openCarrierPage,
   }) => {
-    const page = tornPage(new Date());
+    const page = claroPageWithTwoExpiries(new Date());
     const tab = await openCarrierPage(page.url, page.html);
     const overlay = new OverlayObject(tab);
     await overlay.waitForText(/Which is your line's expiry\?/);

@@ -87,6 +87,21 @@ export const personalAccountPage = (now: Date, daysLeft?: number) =>
   sampleAccountPage('personal', now, daysLeft);
 
 /** A Claro online-recharge confirmation, dated today. */
+/**
+ * The Claro sample page (expiring in 19 days) with a banner naming another expiry, 40 days
+ * out: two competing dates, so the overlay asks which is the line's.
+ */
+export function claroPageWithTwoExpiries(now: Date): SamplePage & { other: string } {
+  const sample = claroAccountPage(now, 19);
+  const other = buenosAiresDatePlus(now, 40);
+  const [y, m, d] = other.split('-');
+  const html = sample.html.replace(
+    '<main>',
+    `<main><p class="card">Tu saldo vence el ${d}/${m}/${y}.</p>`,
+  );
+  return { ...sample, html, other };
+}
+
 export function claroReceiptPage(now: Date, operationId?: string): ReceiptPage {
   const { html, meta } = readTemplate<{
     url: string;
