@@ -124,6 +124,9 @@ export function makePageStructure(
   const isRepeatedRow = (element: Element): boolean => {
     const parent = element.parentElement;
     if (!parent || parent.childElementCount < 3) return false;
+    // A table's cells are columns of one row, not rows (isListCell in the engine knows tables).
+    const tag = element.localName;
+    if (tag === 'td' || tag === 'th') return false;
     const mine = shape(element);
     let groups = repeated.get(parent);
     if (!groups) repeated.set(parent, (groups = new Map()));
@@ -143,10 +146,15 @@ export function makePageStructure(
     let same = 0;
     let withBoth = 0;
     if (alike.length >= 3) {
-      for (const sibling of alike) {
-        if (!isRendered(sibling)) continue;
-        same += 1;
-        if (hasValue(textStart(sibling, 300)) === 'both') withBoth += 1;
+      for (let i = 0; i < alike.length; i += 1) {
+        const sibling = alike[i]!;
+        if (isRendered(sibling)) {
+          same += 1;
+          if (hasValue(textStart(sibling, 300)) === 'both') withBoth += 1;
+        }
+        // Stop once the rest could not make it rows (cells of one row: one value each).
+        const mostWithBoth = withBoth + alike.length - 1 - i;
+        if (mostWithBoth < 3 || mostWithBoth * 3 < same * 2) break;
       }
     }
     const answer = same >= 3 && withBoth >= 3 && withBoth * 3 >= same * 2;
