@@ -13,7 +13,7 @@ import {
 } from '../support/sample-pages';
 import { expect, openPopup, stopServiceWorker, test } from './fixtures';
 import { OverlayObject } from './overlay';
-import { alarms, badge, clearAlarms, notificationIds, readStore } from './worker';
+import { alarms, badge, clearAlarms, notificationIds, readStore, readStoreSoFar } from './worker';
 
 interface StoredLine {
   id: string;
@@ -44,7 +44,9 @@ function remindAlarmName(step: { lineId: string; expiresOn: string; lead: number
 
 async function linesWhen(worker: Worker, count: number): Promise<StoredLine[]> {
   await expect
-    .poll(async () => (await readStore<StoredLine>(worker, 'lines')).length, { timeout: 15_000 })
+    .poll(async () => (await readStoreSoFar<StoredLine>(worker, 'lines')).length, {
+      timeout: 15_000,
+    })
     .toBe(count);
   return readStore<StoredLine>(worker, 'lines');
 }

@@ -11,7 +11,7 @@ import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
 import { claroAccountPage, movistarAccountPage } from '../support/sample-pages';
 import { expect, fixturePage, localeMessages, snapshotStores, test } from './fixtures';
-import { readStore } from './worker';
+import { readStore, readStoreSoFar } from './worker';
 
 /** Visits a Claro and a Movistar account page and the Claro receipt page. */
 async function visitCarrierPages(
@@ -23,7 +23,7 @@ async function visitCarrierPages(
     const page = await openCarrierPage(sample.url, sample.html);
     await expect
       .poll(async () =>
-        (await readStore<{ msisdn: string }>(worker, 'lines')).some(
+        (await readStoreSoFar<{ msisdn: string }>(worker, 'lines')).some(
           (line) => line.msisdn === sample.msisdn,
         ),
       )
@@ -32,7 +32,7 @@ async function visitCarrierPages(
   }
   const receipt = fixturePage('claro/receipt-recarga-exitosa');
   const page = await openCarrierPage(receipt.url, receipt.html);
-  await expect.poll(async () => (await readStore(worker, 'renewals')).length).toBe(1);
+  await expect.poll(async () => (await readStoreSoFar(worker, 'renewals')).length).toBe(1);
   await page.close();
 }
 

@@ -6,7 +6,7 @@
 import type { Worker } from '@playwright/test';
 import { buenosAiresDatePlus } from '../support/sample-pages';
 import { expect, test } from './fixtures';
-import { readStore } from './worker';
+import { readStore, readStoreSoFar } from './worker';
 
 interface StoredLine {
   msisdn: string | null;
@@ -24,12 +24,9 @@ function accountPage(body: string): string {
 }
 
 async function linesWhen(worker: Worker, count: number): Promise<StoredLine[]> {
-  const stored = () =>
-    readStore(worker, 'lines').then(
-      (all) => all.length,
-      () => 0,
-    );
-  await expect.poll(stored, { timeout: 15_000 }).toBe(count);
+  await expect
+    .poll(async () => (await readStoreSoFar(worker, 'lines')).length, { timeout: 15_000 })
+    .toBe(count);
   return readStore<StoredLine>(worker, 'lines');
 }
 

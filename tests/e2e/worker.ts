@@ -4,7 +4,7 @@
  */
 import type { Worker } from '@playwright/test';
 
-export { readStore } from '../support/chromium';
+export { readStore, readStoreSoFar } from '../support/chromium';
 
 export async function badge(
   worker: Worker,

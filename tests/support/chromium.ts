@@ -116,3 +116,15 @@ export async function readStore<T = Record<string, unknown>>(
     throw new Error(`no store ${store} in LineKeeper's database`);
   return dump.stores[store] as T[];
 }
+
+/**
+ * The same, for polling while the extension may not have written yet: the database only
+ * exists once something was stored, and until then there are no records.
+ */
+export async function readStoreSoFar<T = Record<string, unknown>>(
+  worker: Worker,
+  store: string,
+): Promise<T[]> {
+  const dump = await worker.evaluate(readDatabaseInPage, { stores: [store] });
+  return dump.exists && store in dump.stores ? (dump.stores[store] as T[]) : [];
+}
