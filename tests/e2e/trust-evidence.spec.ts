@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { buenosAiresDatePlus } from '../support/sample-pages';
 import { expect, serveHtml, test } from './fixtures';
-import { readStore } from './worker';
+import { readStore, readStoreSoFar } from './worker';
 
 interface StoredLine {
   id: string;
@@ -60,13 +60,9 @@ async function addLine(popup: Page, fields: Record<string, unknown>): Promise<st
 }
 
 async function readingsWhen(worker: Worker, count: number): Promise<StoredReading[]> {
-  // The database exists only once something was written.
-  const stored = () =>
-    readStore(worker, 'readings').then(
-      (all) => all.length,
-      () => 0,
-    );
-  await expect.poll(stored, { timeout: 15_000 }).toBe(count);
+  await expect
+    .poll(async () => (await readStoreSoFar(worker, 'readings')).length, { timeout: 15_000 })
+    .toBe(count);
   return readStore<StoredReading>(worker, 'readings');
 }
 

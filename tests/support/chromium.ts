@@ -111,10 +111,9 @@ export async function readStore<T = Record<string, unknown>>(
   worker: Worker,
   store: string,
 ): Promise<T[]> {
-  const dump = await worker.evaluate(readDatabaseInPage, { stores: [store] });
-  if (!dump.exists || !(store in dump.stores))
-    throw new Error(`no store ${store} in LineKeeper's database`);
-  return dump.stores[store] as T[];
+  const records = await readStoreIfAny<T>(worker, store);
+  if (!records) throw new Error(`no store ${store} in LineKeeper's database`);
+  return records;
 }
 
 /**
@@ -125,6 +124,10 @@ export async function readStoreSoFar<T = Record<string, unknown>>(
   worker: Worker,
   store: string,
 ): Promise<T[]> {
+  return (await readStoreIfAny<T>(worker, store)) ?? [];
+}
+
+async function readStoreIfAny<T>(worker: Worker, store: string): Promise<T[] | null> {
   const dump = await worker.evaluate(readDatabaseInPage, { stores: [store] });
-  return dump.exists && store in dump.stores ? (dump.stores[store] as T[]) : [];
+  return dump.exists && store in dump.stores ? (dump.stores[store] as T[]) : null;
 }
